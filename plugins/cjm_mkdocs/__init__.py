@@ -1,0 +1,1 @@
+"""cjm-mkdocs: customer journey maps as code, published with MkDocs."""

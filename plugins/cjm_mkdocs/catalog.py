@@ -1,0 +1,60 @@
+"""The loaded data: every department, persona and journey, with its source file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from .model import Department, DepartmentsFile, Journey, Persona
+from .strict_yaml import YamlDocument
+
+
+@dataclass(frozen=True)
+class Source:
+    """One validated file: where it is, its positions, its model."""
+
+    file: str
+    doc: YamlDocument
+    model: BaseModel
+
+
+@dataclass
+class Catalog:
+    """Everything the site shows, by id, in file order."""
+
+    departments: dict[str, Department] = field(default_factory=dict)
+    personas: dict[str, Persona] = field(default_factory=dict)
+    journeys: dict[str, Journey] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @classmethod
+    def from_sources(cls, sources: list[Source]) -> "Catalog":
+        """Index the sources; the first of two equal ids wins (the loader reports the second)."""
+        catalog = cls(sources=sources)
+        for source in sources:
+            if isinstance(source.model, DepartmentsFile):
+                for department in source.model.departments:
+                    catalog._add("department", catalog.departments, department, source.file)
+            elif isinstance(source.model, Persona):
+                catalog._add("persona", catalog.personas, source.model, source.file)
+            elif isinstance(source.model, Journey):
+                catalog._add("journey", catalog.journeys, source.model, source.file)
+        return catalog
+
+    def _add(self, kind: str, index: dict, item: Department | Persona | Journey, file: str) -> None:
+        if item.id not in index:
+            index[item.id] = item
+            self.files[(kind, item.id)] = file
+
+    def source_file(self, kind: str, item_id: str) -> str:
+        """The data file a department, persona or journey comes from."""
+        return self.files[(kind, item_id)]
+
+    def journeys_of_persona(self, persona_id: str) -> list[Journey]:
+        return [j for j in self.journeys.values() if persona_id in j.personas]
+
+    def target_of(self, journey_id: str) -> Journey | None:
+        """The target journey that improves `journey_id`, if any."""
+        return next((j for j in self.journeys.values() if j.improves == journey_id), None)

@@ -1,0 +1,141 @@
+"""Field types that keep YAML's surprises out of the journey model.
+
+Each type takes the values :mod:`strict_yaml` produces and either accepts them
+unchanged or rejects them with a message and a fix (`ctx["hint"]`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+from .strict_yaml import PlainScalar
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MOODS = ("disappointing", "okay", "delighting")
+URL_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def fail(message: str, hint: str) -> PydanticCustomError:
+    """A validation error whose context carries the fix."""
+    return PydanticCustomError("cjm", "{message}", {"message": message, "hint": hint})
+
+
+def _unquoted(value: PlainScalar) -> PydanticCustomError:
+    return fail(f"`{value}` is read as a {value.kind} by YAML, not as text", f'put it in quotes: "{value}"')
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, PlainScalar):
+        raise _unquoted(value)
+    if not isinstance(value, str):
+        raise fail(f"must be text, not {_kind(value)}", "write the text after the colon, e.g. `name: Anna`")
+    if not value.strip():
+        raise fail("is empty", "write the text, or remove the key")
+    return value
+
+
+def _slug(value: Any) -> str:
+    text = _text(value)
+    if not SLUG.fullmatch(text):
+        raise fail(f"`{text}` is not an id", f"ids use a-z, 0-9 and single hyphens, e.g. `{slugify(text)}`")
+    return text
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, PlainScalar) and value.kind == "boolean":
+        if value.canonical:
+            return value.lower() == "true"
+        raise fail(f"`{value}` means different things to different YAML readers", "write true or false")
+    raise fail(f"must be true or false, not {_kind(value)}", "write true or false")
+
+
+def _number(value: Any) -> float | int:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, PlainScalar) and value.kind == "number":
+        if value.canonical:
+            return int(value) if re.fullmatch(r"[-+]?\d+", value) else float(value)
+        raise fail(f"`{value}` is not a plain number (YAML 1.1 reads it as octal, base-60 or similar)",
+                   "write a plain decimal number such as 42 or 12.5")
+    raise fail(f"must be a number, not {_kind(value)}", "write a plain number such as 42 or 12.5, without quotes")
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and getattr(value, "kind", "date") == "date":
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise fail(f"`{value}` is not a valid date", "write an existing date as YYYY-MM-DD, e.g. 2026-03-31")
+    raise fail(f"must be a date, not {_kind(value)}", "write the date as YYYY-MM-DD, e.g. 2026-03-31")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, PlainScalar):
+        return f"the {value.kind} `{value}`"
+    names = {dict: "a block of keys", list: "a list", type(None): "nothing", str: "text", bool: "true/false"}
+    return names.get(type(value), type(value).__name__)
+
+
+def slugify(text: str) -> str:
+    """A readable id for `text` (umlauts spelled out)."""
+    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "id"
+
+
+def _positive(value: Any) -> int:
+    number = _number(value)
+    if number != int(number) or number < 1:
+        raise fail(f"`{value}` must be a whole number of 1 or more", "write a whole number such as 12")
+    return int(number)
+
+
+def _score(value: Any) -> int:
+    number = _number(value)
+    if number not in (1, 2, 3, 4, 5):
+        raise fail(f"`{value}` is not a score from 1 to 5", "use a whole number 1–5, or delighting / okay / disappointing")
+    return int(number)
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    head = re.split(r"[/?#]", re.sub(r"[\x00-\x20\x7f]", "", text), maxsplit=1)[0]
+    if ":" in head and not text.lower().startswith(URL_SCHEMES):
+        raise fail(f"`{text[:60]}` is not an allowed link", "use an http(s):// or mailto: address, or a relative path")
+    return text
+
+
+def _rating(value: Any) -> int | str:
+    if isinstance(value, (int, float)) or (isinstance(value, PlainScalar) and value.kind == "number"):
+        return _score(value)
+    if isinstance(value, str) and not isinstance(value, PlainScalar) and value in MOODS:
+        return value
+    raise fail(f"`{value}` is not a rating", "use delighting, okay or disappointing, or a score from 1 to 5")
+
+
+def _value(value: Any) -> str | float | int:
+    if isinstance(value, PlainScalar) and value.kind == "number" and value.canonical:
+        return _number(value)
+    return _text(value)
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Slug = Annotated[str, BeforeValidator(_slug), Field(pattern=SLUG.pattern)]
+Flag = Annotated[bool, BeforeValidator(_flag)]
+Number = Annotated[float, BeforeValidator(_number)]
+Day = Annotated[dt.date, BeforeValidator(_date)]
+Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5)]
+PositiveInt = Annotated[int, BeforeValidator(_positive)]
+Url = Annotated[str, BeforeValidator(_url)]
+Rating = Annotated[int | Literal["delighting", "okay", "disappointing"], BeforeValidator(_rating)]
+TextOrNumber = Annotated[str | float, BeforeValidator(_value)]

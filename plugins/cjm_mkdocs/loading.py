@@ -1,0 +1,134 @@
+"""Finding, reading and validating the journey data folder.
+
+Layout of the data folder::
+
+    departments.yml        every department
+    personas/<id>.yml      one persona each (+ optional <id>.md prose)
+    maps/<id>.yml          one journey each (+ optional <id>.md prose)
+
+Parsed files are cached by content hash, so a rebuild re-reads only what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .catalog import Catalog, Source
+from .model import DepartmentsFile, Journey, Persona
+from .problems import Problem
+from .references import check_references
+from .strict_yaml import YamlDocument, read_yaml
+from .validation import validate
+
+DEPARTMENTS_FILE = "departments.yml"
+PERSONAS_DIR = "personas"
+JOURNEYS_DIR = "maps"
+DEFAULT_MAX_BYTES = 1_048_576
+
+
+@dataclass
+class _Parsed:
+    digest: str
+    doc: YamlDocument
+    model: BaseModel | None
+    problems: list[Problem]
+
+
+@dataclass
+class JourneyLoader:
+    """Loads a data folder into a :class:`Catalog`, caching unchanged files."""
+
+    root: Path
+    base: Path | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    _cache: dict[Path, _Parsed] = field(default_factory=dict)
+    parsed_files: int = 0
+
+    def load(self) -> tuple[Catalog, list[Problem]]:
+        """Read every file; return the catalog and all problems found."""
+        self.parsed_files = 0
+        problems: list[Problem] = []
+        if not self.root.is_dir():
+            missing = Problem(self._display(self.root), message="is not a folder",
+                              hint="point the command or the plugin's `data_dir` at the journeys folder")
+            return Catalog(), [missing]
+        sources = self._departments(problems) + self._folder(PERSONAS_DIR, Persona, problems)
+        sources += self._folder(JOURNEYS_DIR, Journey, problems)
+        problems += self._strays()
+        catalog = Catalog.from_sources(sources)
+        problems += check_references(catalog)
+        return catalog, sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message))
+
+    def _departments(self, problems: list[Problem]) -> list[Source]:
+        path = self.root / DEPARTMENTS_FILE
+        if not path.is_file():
+            problems.append(Problem(self._display(path), message="is missing",
+                                    hint="create it with a `departments:` list (see the README)"))
+            return []
+        return self._read(path, DepartmentsFile, problems)
+
+    def _folder(self, name: str, model: type[BaseModel], problems: list[Problem]) -> list[Source]:
+        folder = self.root / name
+        sources: list[Source] = []
+        for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+            sources += self._read(path, model, problems)
+        return sources
+
+    def _read(self, path: Path, model: type[BaseModel], problems: list[Problem]) -> list[Source]:
+        parsed = self._parse(path, model)
+        problems += parsed.problems
+        if parsed.model is None:
+            return []
+        body, body_problems = self._body(path)
+        problems += body_problems
+        if body and hasattr(parsed.model, "body"):
+            parsed.model.body = body
+        return [Source(self._display(path), parsed.doc, parsed.model)]
+
+    def _parse(self, path: Path, model: type[BaseModel]) -> _Parsed:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problem = Problem(self._display(path), message=f"cannot be read: {exc.strerror}")
+            return _Parsed("", YamlDocument(self._display(path)), None, [problem])
+        digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        cached = self._cache.get(path)
+        if cached and cached.digest == digest:
+            return cached
+        self.parsed_files += 1
+        doc = read_yaml(raw, self._display(path), self.max_bytes)
+        result, problems = None, list(doc.problems)
+        if not problems:
+            if model is not DepartmentsFile and isinstance(doc.data, dict):
+                doc.data.setdefault("id", path.stem)
+            result, problems = validate(model, doc)
+        self._cache[path] = parsed = _Parsed(digest, doc, result, problems)
+        return parsed
+
+    def _body(self, path: Path) -> tuple[str, list[Problem]]:
+        prose = path.with_suffix(".md")
+        if not prose.is_file():
+            return "", []
+        try:
+            return prose.read_text(encoding="utf-8"), []
+        except (OSError, UnicodeDecodeError):
+            return "", [Problem(self._display(prose), 1, 1, "", "cannot be read as UTF-8 text",
+                                "save the file with UTF-8 encoding")]
+
+    def _strays(self) -> list[Problem]:
+        known = {self.root / DEPARTMENTS_FILE}
+        strays = [p for p in self.root.rglob("*.y*ml") if p not in known and p.parent.name not in (PERSONAS_DIR, JOURNEYS_DIR)]
+        return [Problem(self._display(p), message="is not read: it is in no known folder", severity="warning",
+                        hint=f"journeys go in `{JOURNEYS_DIR}/`, personas in `{PERSONAS_DIR}/`, departments in `{DEPARTMENTS_FILE}`")
+                for p in sorted(strays)]
+
+    def _display(self, path: Path) -> str:
+        base = self.base or Path.cwd()
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()

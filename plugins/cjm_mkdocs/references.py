@@ -1,0 +1,152 @@
+"""Checks across files: every id unique, every reference resolvable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .catalog import Catalog, Source
+from .model import DEFAULT_STAGES, DepartmentsFile, Journey, Persona
+from .problems import Problem
+from .strict_yaml import Path_
+from .validation import did_you_mean
+
+
+def check_references(catalog: Catalog) -> list[Problem]:
+    """All cross-reference problems of a loaded catalog."""
+    problems = list(_duplicate_ids(catalog))
+    for source in catalog.sources:
+        if isinstance(source.model, Persona):
+            problems += _refs(source, catalog.departments, [(("department",), source.model.department)], "department")
+        elif isinstance(source.model, Journey):
+            problems += _journey(source, source.model, catalog)
+    return problems
+
+
+def _duplicate_ids(catalog: Catalog) -> Iterator[Problem]:
+    seen: dict[tuple[str, str], tuple[str, Path_]] = {}
+    for source in catalog.sources:
+        for kind, path, item_id in _ids(source):
+            first = seen.setdefault((kind, item_id), (source.file, path))
+            if first != (source.file, path):
+                yield source.doc.problem(path, f"the {kind} id `{item_id}` is already used in {first[0]}",
+                                         f"give this {kind} another id; ids must be unique")
+
+
+def _ids(source: Source) -> Iterator[tuple[str, Path_, str]]:
+    if isinstance(source.model, DepartmentsFile):
+        for i, department in enumerate(source.model.departments):
+            yield "department", ("departments", i, "id"), department.id
+    elif isinstance(source.model, (Persona, Journey)):
+        yield type(source.model).__name__.lower(), ("id",), source.model.id
+
+
+def _refs(source: Source, known: dict, refs: list[tuple[Path_, str | None]], kind: str) -> list[Problem]:
+    """Problems for references in `refs` that name no id in `known`; only written values count."""
+    problems = []
+    for path, value in refs:
+        if value is None or value in known or path not in source.doc.values:
+            continue
+        hint = did_you_mean(value, known) or f"known {kind} ids: {', '.join(sorted(known)) or 'none'}"
+        problems.append(source.doc.problem(path, f"no {kind} has the id `{value}`", hint))
+    return problems
+
+
+def _journey(source: Source, journey: Journey, catalog: Catalog) -> list[Problem]:
+    problems = _refs(source, catalog.personas, [(("personas", i), p) for i, p in enumerate(journey.personas)], "persona")
+    problems += _refs(source, catalog.departments, list(_department_refs(journey)), "department")
+    problems += _unique_within(source, journey)
+    problems += _stages(source, journey)
+    steps = {step.id for step in journey.steps}
+    targets = steps | {pain.id for _, pain in journey.pain_points}
+    problems += _refs(source, steps, list(_next_refs(journey)), "step")
+    problems += _refs(source, targets, [(("measures", m, "addresses", a), ref) for m, measure in enumerate(journey.measures)
+                                        for a, ref in enumerate(measure.addresses)], "step or pain point")
+    problems += _ratings(source, journey)
+    return problems + _improves(source, journey, catalog)
+
+
+def _department_refs(journey: Journey) -> Iterator[tuple[Path_, str | None]]:
+    yield ("department",), journey.department
+    for s, stage in enumerate(journey.stages):
+        for t, step in enumerate(stage.steps):
+            base: Path_ = ("stages", s, "steps", t)
+            yield base + ("department",), step.department
+            for group in ("touchpoints", "love_points", "pain_points", "backstage"):
+                for i, item in enumerate(getattr(step, group)):
+                    yield base + (group, i, "department"), item.department
+    for group in ("measures", "kpis"):
+        for i, item in enumerate(getattr(journey, group)):
+            yield (group, i, "department"), item.department
+
+
+def _next_refs(journey: Journey) -> Iterator[tuple[Path_, str]]:
+    for s, stage in enumerate(journey.stages):
+        for t, step in enumerate(stage.steps):
+            for n, target in enumerate(step.next):
+                yield ("stages", s, "steps", t, "next", n), target
+
+
+def _unique_within(source: Source, journey: Journey) -> list[Problem]:
+    """Stage, step, pain point, measure and KPI ids are unique in a journey."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+
+    def claim(item_id: str | None, kind: str, path: Path_, scope: str = "") -> None:
+        key = f"{scope}:{item_id}"
+        if item_id in (None, ""):
+            return
+        if key in seen:
+            hint = f"give it its own `id:`; `{item_id}` is already the id of a {seen[key]}"
+            problems.append(source.doc.problem(path, f"the {kind} id `{item_id}` is used twice in this journey", hint))
+        seen[key] = kind
+
+    for s, stage in enumerate(journey.stages):
+        claim(stage.id, "stage", ("stages", s), "stage")
+        for t, step in enumerate(stage.steps):
+            claim(step.id, "step", ("stages", s, "steps", t))
+            for p, pain in enumerate(step.pain_points):
+                claim(pain.id, "pain point", ("stages", s, "steps", t, "pain_points", p))
+    for m, measure in enumerate(journey.measures):
+        claim(measure.id, "measure", ("measures", m), "measure")
+    for k, kpi in enumerate(journey.kpis):
+        claim(kpi.id, "KPI", ("kpis", k), "kpi")
+    return problems
+
+
+def _stages(source: Source, journey: Journey) -> list[Problem]:
+    return [source.doc.problem(("stages", s, "id"), f"the stage `{stage.id}` is not one of the default stages and has no name",
+                               f"add `name:` to it, or use a default stage id: {', '.join(DEFAULT_STAGES)}")
+            for s, stage in enumerate(journey.stages) if stage.id not in DEFAULT_STAGES and not stage.name]
+
+
+def _ratings(source: Source, journey: Journey) -> list[Problem]:
+    kinds = {isinstance(step.rating, int) for step in journey.steps}
+    if len(kinds) < 2:
+        return []
+    first_kind = isinstance(journey.steps[0].rating, int)
+    for s, stage in enumerate(journey.stages):
+        for t, step in enumerate(stage.steps):
+            if isinstance(step.rating, int) != first_kind:
+                return [source.doc.problem(("stages", s, "steps", t, "rating"), "mixes scores and words in one journey",
+                                           "rate every step of a journey the same way: all 1–5, or all delighting / okay / disappointing")]
+    return []
+
+
+def _improves(source: Source, journey: Journey, catalog: Catalog) -> list[Problem]:
+    doc = source.doc
+    if journey.kind == "current":
+        if journey.improves:
+            return [doc.problem(("improves",), "only a target journey improves another",
+                                "set `kind: target`, or remove `improves`")]
+        return []
+    if not journey.improves:
+        return [doc.problem(("kind",), "a target journey must name the current journey it improves",
+                            "add `improves: <id of the current journey>`")]
+    current = catalog.journeys.get(journey.improves)
+    if current is None or current is journey:
+        choices = [j.id for j in catalog.journeys.values() if j.kind == "current"]
+        hint = did_you_mean(journey.improves, choices) or f"current journeys: {', '.join(choices) or 'none'}"
+        return [doc.problem(("improves",), f"no current journey has the id `{journey.improves}`", hint)]
+    if current.kind != "current":
+        return [doc.problem(("improves",), f"`{journey.improves}` is itself a target journey", "name a current journey")]
+    return []

@@ -1,0 +1,235 @@
+"""Strict YAML reading: plain data plus the line and column of every value.
+
+PyYAML follows YAML 1.1 and silently turns `no` into False, `12:30` into 750,
+`01234` into an octal number, repeats anchored values and keeps the last of two
+duplicate keys. Here the document is only *composed* (by libyaml where present),
+then converted by hand: quoted text stays text, a plain value that YAML 1.1 would
+read as something else becomes a :class:`PlainScalar` that the model's field
+types accept or reject with a clear message, and duplicate keys, aliases, tags,
+tabs, bad encodings and oversized files become problems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+TAG = "tag:yaml.org,2002:"
+_PLAIN_KINDS = {
+    TAG + "null": "null",
+    TAG + "bool": "boolean",
+    TAG + "int": "number",
+    TAG + "float": "number",
+    TAG + "timestamp": "date",
+}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE_FALSE = {"true", "True", "TRUE", "false", "False", "FALSE"}
+
+Path_ = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+
+class PlainScalar(str):
+    """An unquoted value that YAML 1.1 would not read as text.
+
+    `kind` is what YAML 1.1 makes of it ("boolean", "number", "date");
+    `canonical` says whether the text means the same in every YAML reader.
+    """
+
+    kind: str
+    canonical: bool
+
+    def __new__(cls, text: str, kind: str, canonical: bool) -> "PlainScalar":
+        obj = super().__new__(cls, text)
+        obj.kind = kind
+        obj.canonical = canonical
+        return obj
+
+
+@dataclass
+class YamlDocument:
+    """One file's data with the position of each value and each key."""
+
+    file: str
+    data: Any = None
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, path: Path_) -> Mark:
+        """Line and column of the deepest known part of `path`."""
+        for end in range(len(path), -1, -1):
+            part = path[:end]
+            if part in self.values:
+                return self.values[part]
+        return (1, 1)
+
+    def key_position(self, path: Path_) -> Mark:
+        """Line and column of the key that names `path`, else of its value."""
+        return self.keys.get(path) or self.position(path)
+
+    def problem(self, path: Path_, message: str, hint: str = "", *, at_key: bool = False) -> Problem:
+        """A problem located at `path` in this document."""
+        line, column = self.key_position(path) if at_key else self.position(path)
+        return Problem(self.file, line, column, dotted(path), message, hint)
+
+
+def dotted(path: Path_) -> str:
+    """`('stages', 0, 'steps')` as `stages[0].steps`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def read_yaml(raw: bytes, file: str, max_bytes: int = 1_048_576) -> YamlDocument:
+    """Read one YAML file's bytes strictly; problems are collected, never raised."""
+    doc = YamlDocument(file)
+    if len(raw) > max_bytes:
+        doc.problems.append(Problem(file, 1, 1, "", f"is {len(raw):,} bytes, more than the limit of {max_bytes:,}",
+                                    "split the file, or raise `max_file_size` in the plugin configuration"))
+        return doc
+    text = _decode(raw, doc)
+    if text is not None and _check_text(text, doc):
+        _Converter(doc).run(text)
+    return doc
+
+
+def _decode(raw: bytes, doc: YamlDocument) -> str | None:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        doc.problems.append(Problem(doc.file, line, column, "", f"is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+                                    "save the file with UTF-8 encoding in your editor"))
+        return None
+
+
+def _check_text(text: str, doc: YamlDocument) -> bool:
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        doc.problems.append(Problem(doc.file, 1, 1, "", "is empty", "fill it in from the example in the README, or delete it"))
+        return False
+    ok = True
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            doc.problems.append(Problem(doc.file, number, indent.index("\t") + 1, "", "is indented with a tab",
+                                        "YAML indents with spaces only: replace the tab with spaces"))
+            ok = False
+    return ok
+
+
+class _Converter:
+    """Turns a composed node tree into plain data, recording positions."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.alias_reported = False
+
+    def run(self, text: str) -> None:
+        try:
+            node = yaml.compose(text, Loader=_Loader)
+        except yaml.YAMLError as exc:
+            self.doc.problems.append(_syntax_problem(self.doc.file, exc, text))
+            return
+        if node is None:
+            self.doc.problems.append(Problem(self.doc.file, 1, 1, "", "is empty", "fill it in, or delete the file"))
+            return
+        self.doc.data = self.convert(node, ())
+
+    def convert(self, node: yaml.Node, path: Path_) -> Any:
+        self.doc.values[path] = _mark(node)
+        if id(node) in self.seen:
+            self._report_alias(node, path)
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if node.tag not in (TAG + "seq", TAG + "map"):
+            return self._report_tag(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.mapping(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == TAG + "merge":
+                self.doc.problems.append(self.doc.problem(path, "uses a merge key `<<`",
+                                                          "write the keys out instead of merging them"))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.doc.problems.append(Problem(self.doc.file, *_mark(key_node), dotted(path), "has a key that is not a name",
+                                                 "keys are plain words such as `name:`"))
+                continue
+            key = key_node.value
+            child = path + (key,)
+            if key in result:
+                first = self.doc.keys[child]
+                self.doc.problems.append(Problem(self.doc.file, *_mark(key_node), dotted(child),
+                                                 f"duplicate key `{key}` (first at line {first[0]})",
+                                                 "keep one of the two; YAML would silently use only the last"))
+                continue
+            self.doc.keys[child] = _mark(key_node)
+            result[key] = self.convert(value_node, child)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        if node.tag == TAG + "str":
+            return node.value
+        kind = _PLAIN_KINDS.get(node.tag)
+        if kind is None or node.style:
+            return self._report_tag(node, path)
+        text = node.value
+        if kind == "null":
+            return None if text in _NULL else PlainScalar(text, "text", False)
+        if kind == "boolean":
+            return PlainScalar(text, kind, text in _TRUE_FALSE)
+        if kind == "number":
+            return PlainScalar(text, kind, bool(_INT.fullmatch(text) or _FLOAT.fullmatch(text)))
+        return PlainScalar(text, kind, True)
+
+    def _report_alias(self, node: yaml.Node, path: Path_) -> None:
+        if not self.alias_reported:
+            self.alias_reported = True
+            self.doc.problems.append(Problem(self.doc.file, *_mark(node), dotted(path),
+                                             "repeats a value with an anchor and alias (`&name` / `*name`)",
+                                             "aliases are not allowed: write the value out where it is needed"))
+
+    def _report_tag(self, node: yaml.Node, path: Path_) -> None:
+        self.doc.problems.append(Problem(self.doc.file, *_mark(node), dotted(path), f"uses the YAML tag `{node.tag}`",
+                                         "tags are not allowed: remove it and write plain text, numbers or lists"))
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    elif isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    else:
+        line, column = 1, 1
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    message = f"is not valid YAML: {what}" + (f" ({context})" if context else "")
+    if "expected a single document" in str(exc):
+        message = "holds more than one YAML document (`---`)"
+    return Problem(file, line, column, "", message,
+                   "check indentation and quoting on this line; put text with `: ` or `#` in quotes")

@@ -1,0 +1,87 @@
+"""Pydantic's validation errors, told as problems an editor can fix."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .strict_yaml import YamlDocument, dotted
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    """`did you mean `x`?` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+def validate(model: type[BaseModel], doc: YamlDocument) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate a document's data; on failure every error becomes a problem."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_problem(model, doc, error) for error in exc.errors()]
+
+
+def _problem(model: type[BaseModel], doc: YamlDocument, error: Any) -> Problem:
+    path = tuple(part for part in error["loc"] if isinstance(part, int) or not _is_tag(part))
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    name = path[-1] if path else ""
+    if kind == "cjm":
+        return doc.problem(path, ctx["message"], ctx["hint"])
+    if kind == "missing":
+        problem = doc.problem(path[:-1], f"`{name}` is missing", f"add `{name}: …` here", at_key=True)
+        return replace(problem, field=dotted(path))
+    if kind == "extra_forbidden":
+        allowed = _fields_of(model, path[:-1])
+        hint = did_you_mean(str(name), allowed) or f"allowed keys here: {', '.join(allowed)}"
+        return doc.problem(path, f"unknown key `{name}`", hint, at_key=True)
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
+        hint = did_you_mean(str(value), choices) or f"use one of: {expected}"
+        return doc.problem(path, f"`{value}` is not allowed here", hint)
+    message, hint = _GENERIC.get(kind, (error["msg"], "see the example in the README"))
+    return doc.problem(path, message, hint)
+
+
+_GENERIC = {
+    "list_type": ("must be a list", "write each entry on its own line, starting with `- `"),
+    "model_type": ("must be a block of keys", "indent the keys of this block below it"),
+    "model_attributes_type": ("must be a block of keys", "indent the keys of this block below it"),
+    "dict_type": ("must be a block of keys", "write `key: value` lines indented below it"),
+    "too_short": ("needs at least one entry", "add an entry starting with `- `"),
+    "string_type": ("must be text", "write the text after the colon"),
+    "string_pattern_mismatch": ("is not an id", "ids use a-z, 0-9 and single hyphens"),
+    "int_from_float": ("must be a whole number", "write a whole number such as 12"),
+}
+
+
+def _is_tag(part: str) -> bool:
+    """Pydantic puts validator and union names into error locations."""
+    return "[" in part or part in {"int", "str", "float", "bool", "function-before", "function-after"}
+
+
+def _fields_of(model: type[BaseModel], path: tuple) -> list[str]:
+    current: Any = model
+    for part in path:
+        if isinstance(part, str) and isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part)
+            current = _inner_model(field.annotation) if field else None
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [name for name, f in current.model_fields.items() if not f.exclude]
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
