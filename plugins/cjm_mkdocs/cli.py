@@ -33,7 +33,7 @@ def validate(data_dir: Path, output: str) -> None:
     if output == "human":
         counts = f"{len(catalog.journeys)} journeys, {len(catalog.personas)} personas, {len(catalog.departments)} departments"
         verdict = f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)" if problems else "no problems"
-        click.echo(f"{data_dir}: {counts}: {verdict}", err=bool(problems))
+        click.echo(f"{data_dir}: {counts}: {verdict}")
     raise SystemExit(1 if errors else 0)
 
 
@@ -55,3 +55,7 @@ def schema(out_dir: Path, yes: bool) -> None:
             continue
         path.write_text(text, encoding="utf-8")
         click.echo(f"{path}: written")
+
+
+if __name__ == "__main__":
+    main()

@@ -102,10 +102,12 @@ class JourneyLoader:
         self.parsed_files += 1
         doc = read_yaml(raw, self._display(path), self.max_bytes)
         result, problems = None, list(doc.problems)
-        if not problems:
+        if doc.data is not None:
             if model is not DepartmentsFile and isinstance(doc.data, dict):
                 doc.data.setdefault("id", path.stem)
-            result, problems = validate(model, doc)
+            result, invalid = validate(model, doc)
+            problems += invalid
+            result = None if problems else result
         self._cache[path] = parsed = _Parsed(digest, doc, result, problems)
         return parsed
 

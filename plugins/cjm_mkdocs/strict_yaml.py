@@ -116,18 +116,25 @@ def _decode(raw: bytes, doc: YamlDocument) -> str | None:
         return None
 
 
+_HIDDEN_BREAKS = {"\x85": "U+0085", "\u2028": "U+2028", "\u2029": "U+2029"}
+
+
 def _check_text(text: str, doc: YamlDocument) -> bool:
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if not any(ln.strip() and not ln.lstrip().startswith("#") for ln in text.split("\n")):
         doc.problems.append(Problem(doc.file, 1, 1, "", "is empty", "fill it in from the example in the README, or delete it"))
         return False
-    ok = True
-    for number, line in enumerate(text.splitlines(), 1):
+    if "\t" not in text and not any(char in text for char in _HIDDEN_BREAKS):
+        return True
+    for number, line in enumerate(text.split("\n"), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             doc.problems.append(Problem(doc.file, number, indent.index("\t") + 1, "", "is indented with a tab",
                                         "YAML indents with spaces only: replace the tab with spaces"))
-            ok = False
-    return ok
+        for column, char in enumerate(line, 1):
+            if char in _HIDDEN_BREAKS:
+                doc.problems.append(Problem(doc.file, number, column, "", f"contains the invisible line break {_HIDDEN_BREAKS[char]}",
+                                            "YAML would silently break the text there: delete the character"))
+    return not doc.problems
 
 
 class _Converter:
@@ -137,8 +144,10 @@ class _Converter:
         self.doc = doc
         self.seen: set[int] = set()
         self.alias_reported = False
+        self.text = ""
 
     def run(self, text: str) -> None:
+        self.text = text
         try:
             node = yaml.compose(text, Loader=_Loader)
         except yaml.YAMLError as exc:
@@ -202,15 +211,25 @@ class _Converter:
         return PlainScalar(text, kind, True)
 
     def _report_alias(self, node: yaml.Node, path: Path_) -> None:
-        if not self.alias_reported:
-            self.alias_reported = True
-            self.doc.problems.append(Problem(self.doc.file, *_mark(node), dotted(path),
-                                             "repeats a value with an anchor and alias (`&name` / `*name`)",
-                                             "aliases are not allowed: write the value out where it is needed"))
+        if self.alias_reported:
+            return
+        self.alias_reported = True
+        line, column = _first_alias(self.text) or _mark(node)
+        self.doc.problems.append(Problem(self.doc.file, line, column, dotted(path),
+                                         "repeats a value with an anchor and alias (`&name` / `*name`)",
+                                         "aliases are not allowed: write the value out where it is needed"))
 
     def _report_tag(self, node: yaml.Node, path: Path_) -> None:
         self.doc.problems.append(Problem(self.doc.file, *_mark(node), dotted(path), f"uses the YAML tag `{node.tag}`",
                                          "tags are not allowed: remove it and write plain text, numbers or lists"))
+
+
+def _first_alias(text: str) -> Mark | None:
+    """Where the first alias (`*name`) stands; the composed tree has lost it."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return (event.start_mark.line + 1, event.start_mark.column + 1)
+    return None
 
 
 def _mark(node: yaml.Node) -> Mark:

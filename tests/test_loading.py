@@ -1,0 +1,159 @@
+"""Strict loading: every way a data folder can be broken gives a located, fixable problem."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from cjm_mkdocs.loading import JourneyLoader
+from journey_data import JOURNEY, PERSONA, write_data
+
+
+def load(root: Path, **kwargs):
+    return JourneyLoader(root, base=root, **kwargs).load()
+
+
+def test_valid_folder_has_no_problems(tmp_path):
+    catalog, problems = load(write_data(tmp_path))
+    assert problems == []
+    journey = catalog.journeys["shop"]
+    assert [s.id for s in journey.steps] == ["angebot-sehen", "bestellen"]
+    assert journey.steps[0].touchpoints[0].department == "marketing"  # inherited from the journey
+    assert journey.steps[0].pain_points[0].department == "kundenservice"
+    assert catalog.personas["anna"].demographics == {"Alter": 34}
+
+
+def journey_with(old: str, new: str) -> str:
+    assert old in JOURNEY
+    return JOURNEY.replace(old, new, 1)
+
+
+# (case, files to write, file, line, column, field, words in the message, words in the fix)
+BROKEN = [
+    ("duplicate key", {"maps/shop.yml": journey_with("segment: Privatkunden", "segment: A\nsegment: B")},
+     "maps/shop.yml", 4, 1, "segment", "duplicate key `segment` (first at line 3)", "keep one"),
+    ("billion laughs", {"personas/anna.yml": PERSONA + 'a: &a ["lol", "lol"]\nb: &b [*a, *a, *a]\nc: [*b, *b]\n'},
+     "personas/anna.yml", 8, 8, "b[0]", "anchor and alias", "write the value out"),
+    ("yes where text is expected", {"maps/shop.yml": journey_with("segment: Privatkunden", "segment: yes")},
+     "maps/shop.yml", 3, 10, "segment", "`yes` is read as a boolean", 'quotes: "yes"'),
+    ("no where text is expected", {"personas/anna.yml": PERSONA.replace("segment: Privatkunden", "segment: no")},
+     "personas/anna.yml", 2, 10, "segment", "`no` is read as a boolean", 'quotes: "no"'),
+    ("on where text is expected", {"maps/shop.yml": journey_with("start: Suche im Preisportal", "start: on")},
+     "maps/shop.yml", 5, 8, "start", "`on` is read as a boolean", 'quotes: "on"'),
+    ("12:30 as a number", {"maps/shop.yml": journey_with("end: Bewertung nach Lieferung", "end: 12:30")},
+     "maps/shop.yml", 6, 6, "end", "`12:30` is read as a number", 'quotes: "12:30"'),
+    ("octal 01234", {"maps/shop.yml": journey_with("scenario: Anna sucht einen Staubsauger", "scenario: 01234")},
+     "maps/shop.yml", 4, 11, "scenario", "`01234` is read as a number", 'quotes: "01234"'),
+    ("1.10 as 1.1", {"maps/shop.yml": journey_with("name: Bestellt", "name: 1.10")},
+     "maps/shop.yml", 24, 15, "stages[1].steps[0].name", "`1.10` is read as a number", 'quotes: "1.10"'),
+    ("date where text is expected", {"maps/shop.yml": journey_with("title: Kauf über Preisvergleich", "title: 2026-01-01")},
+     "maps/shop.yml", 1, 8, "title", "`2026-01-01` is read as a date", 'quotes: "2026-01-01"'),
+    ("invalid date", {"maps/shop.yml": journey_with("last_reviewed: 2026-03-01", "last_reviewed: 2026-13-45")},
+     "maps/shop.yml", 8, 16, "last_reviewed", "`2026-13-45` is not a valid date", "YYYY-MM-DD"),
+    ("octal where a number is expected", {"maps/shop.yml": journey_with("rating: okay", "rating: 03")},
+     "maps/shop.yml", 14, 17, "stages[0].steps[0].rating", "`03` is not a plain number", "plain decimal"),
+    ("tab indentation", {"personas/anna.yml": PERSONA.replace("  Alter: 34", "\tAlter: 34")},
+     "personas/anna.yml", 5, 1, "", "indented with a tab", "spaces"),
+    ("invisible line break", {"maps/shop.yml": journey_with("title: Kauf über Preisvergleich", "title: Kauf\x85über")},
+     "maps/shop.yml", 1, 12, "", "contains the invisible line break U+0085", "delete the character"),
+    ("empty file", {"personas/anna.yml": "# nothing yet\n"},
+     "personas/anna.yml", 1, 1, "", "is empty", "fill it in"),
+    ("not UTF-8", {"personas/anna.yml": "name: M\xfcller\n".encode("latin-1")},
+     "personas/anna.yml", 1, 8, "", "is not UTF-8", "UTF-8"),
+    ("unknown key", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        feelz: gut")},
+     "maps/shop.yml", 15, 9, "stages[0].steps[0].feelz", "unknown key `feelz`", "did you mean `feels`?"),
+    ("wrong type", {"maps/shop.yml": journey_with("personas: [anna]", "personas: [anna]\ntags: Preis")},
+     "maps/shop.yml", 3, 7, "tags", "must be a list", "- "),
+    ("missing required field", {"maps/shop.yml": journey_with("segment: Privatkunden\n", "")},
+     "maps/shop.yml", 1, 1, "segment", "`segment` is missing", "add `segment:"),
+    ("unknown persona", {"maps/shop.yml": journey_with("personas: [anna]", "personas: [ana]")},
+     "maps/shop.yml", 2, 12, "personas[0]", "no persona has the id `ana`", "did you mean `anna`?"),
+    ("unknown department", {"maps/shop.yml": journey_with("department: marketing", "department: marketting")},
+     "maps/shop.yml", 7, 13, "department", "no department has the id `marketting`", "did you mean `marketing`?"),
+    ("unknown pain point in a measure", {"maps/shop.yml": journey_with("addresses: [versand-unklar]", "addresses: [versand-unklarr]")},
+     "maps/shop.yml", 28, 17, "measures[0].addresses[0]", "no step or pain point has the id `versand-unklarr`",
+     "did you mean `versand-unklar`?"),
+    ("duplicate id across files", {"maps/zweite.yml": "id: shop\n" + JOURNEY},
+     "maps/zweite.yml", 1, 5, "id", "the journey id `shop` is already used in maps/shop.yml", "another id"),
+    ("target journey without its current one", {"maps/soll.yml": JOURNEY + "kind: target\nimproves: shp\n"},
+     "maps/soll.yml", 30, 11, "improves", "no current journey has the id `shp`", "did you mean `shop`?"),
+    ("next points nowhere", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        next: [bestelen]")},
+     "maps/shop.yml", 15, 16, "stages[0].steps[0].next[0]", "no step has the id `bestelen`", "did you mean `bestellen`?"),
+    ("tag", {"maps/shop.yml": journey_with("segment: Privatkunden", "segment: !!python/name:os.system x")},
+     "maps/shop.yml", 3, 10, "segment", "uses the YAML tag", "tags are not allowed"),
+    ("javascript link", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        evidence:\n          - document: 'javascript:alert(1)'")},
+     "maps/shop.yml", 16, 23, "stages[0].steps[0].evidence[0].document", "is not an allowed link", "http(s)://"),
+    ("syntax error", {"maps/shop.yml": journey_with("title: Kauf über Preisvergleich", "title: Kauf: über [Preis")},
+     "maps/shop.yml", 1, 12, "", "is not valid YAML", "quotes"),
+]
+
+
+@pytest.mark.parametrize("files,file,line,column,field,message,hint",
+                         [case[1:] for case in BROKEN], ids=[case[0] for case in BROKEN])
+def test_broken_input_is_located_and_explained(tmp_path, files, file, line, column, field, message, hint):
+    _, problems = load(write_data(tmp_path, files))
+    matching = [p for p in problems if message in p.message]
+    assert matching, f"no problem says {message!r}; got: {[str(p) for p in problems]}"
+    problem = matching[0]
+    assert (problem.file, problem.line, problem.column, problem.field) == (file, line, column, field)
+    assert hint in problem.hint
+    assert problem.severity == "error"
+
+
+def test_oversized_file_is_refused_without_parsing(tmp_path):
+    root = write_data(tmp_path, {"personas/anna.yml": PERSONA + "# " + "x" * 5000 + "\n"})
+    _, problems = load(root, max_bytes=4096)
+    size = (root / "personas/anna.yml").stat().st_size
+    assert [p.message for p in problems if p.file == "personas/anna.yml"] == [
+        f"is {size:,} bytes, more than the limit of 4,096"]
+
+
+def test_all_problems_of_a_run_are_reported_together(tmp_path):
+    files = {"personas/anna.yml": PERSONA.replace("segment: Privatkunden", "segment: no"),
+             "maps/shop.yml": journey_with("end: Bewertung nach Lieferung", "end: 12:30"),
+             "maps/zwei.yml": "title: a\ntitle: b\n"}
+    _, problems = load(write_data(tmp_path, files))
+    assert {p.file for p in problems} == {"personas/anna.yml", "maps/shop.yml", "maps/zwei.yml"}
+
+
+def test_loading_never_modifies_files(tmp_path):
+    root = write_data(tmp_path, {"maps/bad.yml": "title: a\ntitle: b\n"})
+
+    def digest() -> dict[str, str]:
+        return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() + str(p.stat().st_mtime_ns)
+                for p in sorted(root.rglob("*")) if p.is_file()}
+
+    before = digest()
+    load(root)
+    assert digest() == before
+
+
+def test_unchanged_files_are_not_parsed_again(tmp_path):
+    root = write_data(tmp_path)
+    loader = JourneyLoader(root, base=root)
+    loader.load()
+    assert loader.parsed_files == 3
+    loader.load()
+    assert loader.parsed_files == 0
+    (root / "maps/shop.yml").write_text(journey_with("title: Kauf über Preisvergleich", "title: Neu"), encoding="utf-8")
+    catalog, problems = loader.load()
+    assert loader.parsed_files == 1
+    assert catalog.journeys["shop"].title == "Neu" and problems == []
+
+
+def test_quoted_text_is_kept_exactly(tmp_path):
+    root = write_data(tmp_path, {"maps/shop.yml": journey_with("segment: Privatkunden", "segment: 'no'")
+                                 .replace("end: Bewertung nach Lieferung", 'end: "12:30"')})
+    catalog, problems = load(root)
+    assert problems == []
+    assert (catalog.journeys["shop"].segment, catalog.journeys["shop"].end) == ("no", "12:30")
+
+
+def test_custom_stage_needs_a_name_and_mixed_ratings_are_refused(tmp_path):
+    journey = journey_with("  - id: purchase", "  - id: eigene-phase").replace("rating: delighting", "rating: 4")
+    _, problems = load(write_data(tmp_path, {"maps/shop.yml": journey}))
+    messages = {p.message for p in problems}
+    assert "the stage `eigene-phase` is not one of the default stages and has no name" in messages
+    assert "mixes scores and words in one journey" in messages
