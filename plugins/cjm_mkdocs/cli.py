@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 import json
 from pathlib import Path
 
 import click
 
+from . import scaffold
+from .fields import SLUG, slugify
 from .loading import JourneyLoader
 from .problems import format_github, format_human, format_json
 from .schema import schemas
+from .validation import did_you_mean
 
 FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
@@ -41,20 +46,100 @@ def validate(data_dir: Path, output: str) -> None:
 @click.option("--out", "out_dir", default="schema", show_default=True, type=click.Path(path_type=Path, file_okay=False),
               help="folder the schema files are written to")
 @click.option("--yes", is_flag=True, help="overwrite changed schema files without asking")
-def schema(out_dir: Path, yes: bool) -> None:
+@click.option("--check", is_flag=True, help="write nothing; exit 1 when a schema file is missing or out of date")
+def schema(out_dir: Path, yes: bool, check: bool) -> None:
     """Write the JSON Schema of each file kind, for editor completion."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    stale = []
     for name, content in schemas().items():
         path = out_dir / name
         text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
         if path.exists() and path.read_text(encoding="utf-8") == text:
             click.echo(f"{path}: unchanged")
             continue
+        if check:
+            stale.append(path)
+            click.echo(f"{path}: out of date; run `cjm schema --yes`")
+            continue
+        out_dir.mkdir(parents=True, exist_ok=True)
         if path.exists() and not yes and not click.confirm(f"{path} exists and differs. Overwrite?", default=False):
             click.echo(f"{path}: kept")
             continue
         path.write_text(text, encoding="utf-8")
         click.echo(f"{path}: written")
+    raise SystemExit(1 if stale else 0)
+
+
+def _slug(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not SLUG.fullmatch(value):
+        raise click.BadParameter(f"`{value}` is not an id: use a-z, 0-9 and single hyphens, e.g. `{slugify(value)}`")
+    return value
+
+
+def _known(data_dir: Path) -> tuple[set[str], set[str]]:
+    catalog, _ = JourneyLoader(data_dir).load()
+    return set(catalog.personas), set(catalog.departments)
+
+
+def _must_exist(value: str, known: set[str], kind: str) -> None:
+    if value not in known:
+        hint = did_you_mean(value, known) or f"known: {', '.join(sorted(known)) or 'none yet'}"
+        raise click.UsageError(f"no {kind} has the id `{value}`; {hint}")
+
+
+DATA_DIR = click.option("--data-dir", default="journeys", show_default=True, type=click.Path(path_type=Path, file_okay=False))
+
+
+@main.group()
+def new() -> None:
+    """Create a new journey, persona or department from a few questions."""
+
+
+@new.command("journey")
+@DATA_DIR
+@click.option("--id", "journey_id", prompt="Id (a-z, 0-9, -)", callback=_slug)
+@click.option("--title", prompt="Titel")
+@click.option("--persona", prompt="Persona-Id", callback=_slug)
+@click.option("--department", prompt="Verantwortliche Abteilung (Id)", callback=_slug)
+@click.option("--segment", prompt="Segment")
+@click.option("--scenario", prompt="Szenario")
+@click.option("--start", prompt="Start")
+@click.option("--end", prompt="Ende")
+def new_journey(data_dir: Path, journey_id: str, **fields: str) -> None:
+    """A journey with the five default stages, one step each."""
+    personas, departments = _known(data_dir)
+    _must_exist(fields["persona"], personas, "persona")
+    _must_exist(fields["department"], departments, "department")
+    _created(lambda: scaffold.new_journey(data_dir, journey_id, dt.date.today(), **fields))
+
+
+@new.command("persona")
+@DATA_DIR
+@click.option("--id", "persona_id", prompt="Id (a-z, 0-9, -)", callback=_slug)
+@click.option("--name", prompt="Name")
+@click.option("--segment", prompt="Segment")
+@click.option("--description", prompt="Kurzbeschreibung")
+def new_persona(data_dir: Path, persona_id: str, **fields: str) -> None:
+    """A persona with every field to fill in."""
+    _created(lambda: scaffold.new_persona(data_dir, persona_id, dt.date.today(), **fields))
+
+
+@new.command("department")
+@DATA_DIR
+@click.option("--id", "department_id", prompt="Id (a-z, 0-9, -)", callback=_slug)
+@click.option("--name", prompt="Name")
+@click.option("--description", prompt="Kurzbeschreibung")
+def new_department(data_dir: Path, department_id: str, **fields: str) -> None:
+    """A department, appended to departments.yml."""
+    _, departments = _known(data_dir) if data_dir.is_dir() else (set(), set())
+    _created(lambda: scaffold.new_department(data_dir, department_id, departments, **fields))
+
+
+def _created(make: Callable[[], Path]) -> None:
+    try:
+        path = make()
+    except scaffold.ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{path}: written; fill it in, then run `cjm validate`")
 
 
 if __name__ == "__main__":
