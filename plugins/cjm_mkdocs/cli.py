@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 import json
+import sys
 from pathlib import Path
 
 import click
 
 from . import scaffold
+from .export import EXPORT_SCHEMA_FILE, csv_tables, export_json, export_schema
 from .fields import SLUG, slugify
 from .loading import JourneyLoader
 from .problems import format_github, format_human, format_json
@@ -55,18 +57,49 @@ def schema(out_dir: Path, yes: bool, check: bool) -> None:
         text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
         if path.exists() and path.read_text(encoding="utf-8") == text:
             click.echo(f"{path}: unchanged")
-            continue
-        if check:
+        elif check:
             stale.append(path)
             click.echo(f"{path}: out of date; run `cjm schema --yes`")
-            continue
-        out_dir.mkdir(parents=True, exist_ok=True)
-        if path.exists() and not yes and not click.confirm(f"{path} exists and differs. Overwrite?", default=False):
-            click.echo(f"{path}: kept")
-            continue
-        path.write_text(text, encoding="utf-8")
-        click.echo(f"{path}: written")
+        else:
+            _write(path, text, yes)
     raise SystemExit(1 if stale else 0)
+
+
+@main.command()
+@click.argument("data_dir", default="journeys", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--format", "output", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--out", "out", type=click.Path(path_type=Path),
+              help="file for json (default: standard output), folder for csv (required)")
+@click.option("--yes", is_flag=True, help="overwrite existing files without asking")
+def export(data_dir: Path, output: str, out: Path | None, yes: bool) -> None:
+    """Write the whole model as JSON (with a schema version) or as CSV tables."""
+    catalog, problems = JourneyLoader(data_dir).load()
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        click.echo(format_human(errors), err=True)
+        raise click.ClickException(f"{len(errors)} error(s) in {data_dir}: fix them first (`cjm validate`)")
+    if output == "json" and out is None:
+        click.echo(export_json(catalog), nl=False)
+        return
+    if out is None:
+        raise click.UsageError("--format csv writes several files: give a folder with --out")
+    files = {out: export_json(catalog)} if output == "json" else {out / n: t for n, t in csv_tables(catalog).items()}
+    if output == "json":
+        files[out.with_name(EXPORT_SCHEMA_FILE)] = json.dumps(export_schema(), ensure_ascii=False, indent=2) + "\n"
+    for path, text in files.items():
+        _write(path, text, yes)
+
+
+def _write(path: Path, text: str, yes: bool) -> None:
+    """Write `path`; an existing, different file is only replaced with --yes or a "y" at the prompt."""
+    if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text and not yes:
+        asked = sys.stdin.isatty() and click.confirm(f"{path} exists and differs. Overwrite?", default=False)
+        if not asked:
+            click.echo(f"{path}: kept (exists and differs; pass --yes to overwrite)")
+            return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"{path}: written")
 
 
 def _slug(ctx: click.Context, param: click.Parameter, value: str) -> str:

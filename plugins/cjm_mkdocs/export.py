@@ -1,0 +1,133 @@
+"""The whole model as JSON (with a schema version) and as CSV tables, for BI tools and spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .catalog import Catalog
+from .model import Department, Journey, Persona
+
+SCHEMA_VERSION = "1"
+EXPORT_SCHEMA_FILE = "export.schema.json"
+
+
+class ExportedPersona(Persona):
+    """A persona with its Markdown prose."""
+
+    prose: str = ""
+
+
+class ExportedJourney(Journey):
+    """A journey with its Markdown prose."""
+
+    prose: str = ""
+
+
+class ExportDocument(BaseModel):
+    """`journeys.json`: every department, persona and journey."""
+
+    model_config = ConfigDict(extra="forbid")
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    departments: list[Department]
+    personas: list[ExportedPersona]
+    journeys: list[ExportedJourney]
+
+
+def export_document(catalog: Catalog) -> dict[str, Any]:
+    """The catalog as a JSON-ready dict that validates against :func:`export_schema`."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "departments": [d.model_dump(mode="json") for d in catalog.departments.values()],
+        "personas": [p.model_dump(mode="json") | {"prose": p.body} for p in catalog.personas.values()],
+        "journeys": [j.model_dump(mode="json") | {"prose": j.body} for j in catalog.journeys.values()],
+    }
+
+
+def export_json(catalog: Catalog) -> str:
+    return json.dumps(export_document(catalog), ensure_ascii=False, indent=2) + "\n"
+
+
+def export_schema() -> dict[str, Any]:
+    """JSON Schema of the export."""
+    schema = ExportDocument.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = EXPORT_SCHEMA_FILE
+    return schema
+
+
+def csv_tables(catalog: Catalog) -> dict[str, str]:
+    """File name → CSV text for each flat view of the model."""
+    tables = {"steps.csv": _steps, "touchpoints.csv": _touchpoints, "pain_points.csv": _pain_points,
+              "measures.csv": _measures, "kpis.csv": _kpis}
+    return {name: _csv(list(rows(catalog))) for name, rows in tables.items()}
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """Spreadsheet-safe cell: lists joined, formula-like text defused."""
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _each_step(catalog: Catalog) -> Iterator[tuple[Journey, str, int, Any]]:
+    for journey in catalog.journeys.values():
+        number = 0
+        for stage in journey.stages:
+            for step in stage.steps:
+                number += 1
+                yield journey, stage.id, number, step
+
+
+def _steps(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for journey, stage, number, step in _each_step(catalog):
+        yield {"journey": journey.id, "stage": stage, "number": number, "step": step.id, "name": step.name,
+               "does": step.does, "thinks": step.thinks, "feels": step.feels, "score": step.score, "mood": step.mood,
+               "moment_of_truth": step.moment_of_truth, "department": step.department or journey.department}
+
+
+def _touchpoints(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for journey, stage, _, step in _each_step(catalog):
+        for t in step.touchpoints:
+            yield {"journey": journey.id, "stage": stage, "step": step.id, "channel": t.channel, "name": t.label,
+                   "medium": t.medium, "important": t.important, "department": t.department, "score": step.score}
+
+
+def _pain_points(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for journey, stage, _, step in _each_step(catalog):
+        for p in step.pain_points:
+            measures = [m.id for m in journey.measures if p.id in m.addresses or step.id in m.addresses]
+            yield {"journey": journey.id, "stage": stage, "step": step.id, "id": p.id, "text": p.text,
+                   "severity": p.severity, "department": p.department, "measures": measures}
+
+
+def _measures(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for journey in catalog.journeys.values():
+        for m in journey.measures:
+            yield {"journey": journey.id, "id": m.id, "title": m.title, "addresses": m.addresses,
+                   "department": m.department, "effort": m.effort, "impact": m.impact, "quick_win": m.is_quick_win,
+                   "status": m.status, "due": m.due.isoformat() if m.due else ""}
+
+
+def _kpis(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for journey in catalog.journeys.values():
+        for k in journey.kpis:
+            yield {"journey": journey.id, "id": k.id, "name": k.name, "definition": k.definition, "source": k.source,
+                   "target": k.target, "current": k.current, "unit": k.unit, "better": k.better, "met": k.met,
+                   "department": k.department}
