@@ -1,0 +1,80 @@
+"""Timing a command, fitting growth, and describing the machine it ran on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished command: wall time, its own peak memory, what it printed."""
+
+    seconds: float
+    peak_rss_mb: float
+    output: str
+
+
+class CommandFailed(RuntimeError):
+    """A measured command exited non-zero; the message carries its output."""
+
+
+def run_timed(command: list[str], cwd: Path, log: Path) -> Run:
+    """Run `command`, wait for exactly that child and return its wall time and peak RSS."""
+    with log.open("w+", encoding="utf-8") as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        output = out.read()
+    if child.returncode != 0:
+        raise CommandFailed(f"`{' '.join(command)}` exited {child.returncode}:\n{output[-4000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024, output)
+
+
+def tool(name: str) -> str:
+    """A console script of this virtual environment, e.g. `cjm` or `mkdocs`."""
+    return str(Path(sys.executable).parent / name)
+
+
+def fit_exponent(sizes: list[int], seconds: list[float]) -> float:
+    """The slope of log(time) over log(size), by least squares: 1.0 is linear growth."""
+    xs, ys = [math.log(n) for n in sizes], [math.log(s) for s in seconds]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    covariance = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys))
+    return covariance / sum((x - mean_x) ** 2 for x in xs)
+
+
+def machine() -> dict[str, str | int]:
+    """What the figures were measured on."""
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "cpu_count": os.cpu_count() or 0,
+        "cpu": _cpu_model(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs_material": version("mkdocs-material"),
+        "mkdocs_mermaid2_plugin": version("mkdocs-mermaid2-plugin"),
+        "pydantic": version("pydantic"),
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        lines = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return platform.processor()
+    return next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), platform.processor())
