@@ -1,0 +1,174 @@
+"""Journey diagrams and branch flowcharts, parsed and rendered by the real Mermaid 11."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cjm_mkdocs.labels import labels
+from cjm_mkdocs.model import Journey
+from cjm_mkdocs.render import mermaid as mermaid_module
+from cjm_mkdocs.render.escape import mermaid_text, one_line
+from cjm_mkdocs.render.mermaid import branch_flowchart, journey_diagram
+from mermaid_parse import MermaidRunner, mermaid  # noqa: F401  (fixture)
+
+DE = labels("de")
+HOSTILE_STEPS = [
+    ("Kosten: hoch; #1 %% }%% ok", 1),
+    ("section x", 2),
+    ("title y", 3),
+    ("click foo", 4),
+    ('Er sagt "ja", sie \'nein\'', 5),
+    ("<b>fett</b> & <br> x", 2),
+    ("Zeile1\nZeile2\r\nZeile3", 3),
+    ("a: b", 4),
+    ("%%{init: {'theme':'dark'}}%%", 5),
+    ("#58; literal [x] (y) {z}", 1),
+    ("Straße ß ü 😀 20°C ¶ß", 2),
+    ("שלום עולם", 3),
+    ("end", 4),
+    ("style s1 fill:#f00;", 5),
+    ("accTitle: x", 1),
+]
+PERSONAS = {"anna": "Anna, Schmidt: VIP", "bob": "title Bob"}
+DEPARTMENTS = {"it": "IT; Ops #1", "marketing": "Marketing"}
+
+
+def make_journey(stages: list[dict[str, Any]], title: str = "Kauf: über #1; %% Preis") -> Journey:
+    return Journey.model_validate({
+        "id": "kauf", "title": title, "personas": ["anna", "bob"], "segment": "Privat", "scenario": "Kauf",
+        "start": "Suche", "end": "Lieferung", "department": "marketing", "last_reviewed": "2026-03-01",
+        "stages": stages,
+    })
+
+
+def hostile_journey() -> Journey:
+    steps = [{"id": f"step-{n}", "name": name, "rating": score,
+              "touchpoints": [{"channel": "Web", "department": "it"}, {"channel": "Laden"}]}
+             for n, (name, score) in enumerate(HOSTILE_STEPS)]
+    return make_journey([
+        {"id": "awareness", "steps": steps[:5]},
+        {"id": "phase-2", "name": "Phase: 2; #x %% section", "steps": steps[5:10]},
+        {"id": "phase-3", "name": "title Phase 3", "steps": steps[10:]},
+    ])
+
+
+def test_hostile_journey_diagram_parses_and_shows_every_name(mermaid: MermaidRunner) -> None:
+    diagram = mermaid.check(journey_diagram(hostile_journey(), PERSONAS, DEPARTMENTS, DE))
+
+    assert diagram.error is None
+    assert diagram.texts["title"] == ["Kauf: über #1; %% Preis"]
+    assert diagram.texts["sections"] == ["Bewusstsein", "Phase: 2; #x %% section", "title Phase 3"]
+    assert diagram.texts["tasks"] == [one_line(name) for name, _ in HOSTILE_STEPS]
+    assert sorted(diagram.texts["actors"]) == sorted(["Anna, Schmidt: VIP", "title Bob", "IT; Ops #1", "Marketing"])
+
+
+def test_scores_place_the_faces(mermaid: MermaidRunner) -> None:
+    diagram = mermaid.check(journey_diagram(hostile_journey(), PERSONAS, DEPARTMENTS, DE))
+
+    scores = [score for _, score in HOSTILE_STEPS]
+    height_of = {score: face for score, face in zip(scores, diagram.faces)}
+    assert len(diagram.faces) == len(scores)
+    assert [height_of[score] for score in scores] == diagram.faces
+    assert sorted(height_of, key=height_of.get) == [5, 4, 3, 2, 1]
+
+
+def test_same_names_unencoded_break_the_diagram(mermaid: MermaidRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mermaid_module, "mermaid_text", one_line)
+    diagram = mermaid.check(journey_diagram(hostile_journey(), PERSONAS, DEPARTMENTS, DE))
+
+    assert diagram.error or diagram.texts["tasks"] != [one_line(name) for name, _ in HOSTILE_STEPS]
+
+
+def test_raw_colon_in_a_task_name_shifts_score_and_actors(mermaid: MermaidRunner) -> None:
+    raw = mermaid.check("journey\n  title T\n  section S\n    a: b: 3: Me\n")
+    encoded = mermaid.check(f"journey\n  title T\n  section S\n    {mermaid_text('a: b')}: 3: Me\n")
+
+    assert (raw.texts["tasks"], raw.texts["actors"]) == (["a"], ["3"])
+    assert (encoded.texts["tasks"], encoded.texts["actors"]) == (["a: b"], ["Me"])
+
+
+@pytest.mark.parametrize("keyword", ["section", "title", "Section", "TITLE", "accTitle:"])
+def test_raw_leading_keyword_breaks_a_task(mermaid: MermaidRunner, keyword: str) -> None:
+    raw = mermaid.check(f"journey\n  title T\n  section S\n    {keyword} x: 3: Me\n")
+    encoded = mermaid.check(f"journey\n  title T\n  section S\n    {mermaid_text(keyword + ' x')}: 3: Me\n")
+
+    assert raw.error or raw.texts["tasks"] != [f"{keyword} x"]
+    assert encoded.error is None and encoded.texts["tasks"] == [f"{keyword} x"]
+
+
+def test_long_names_are_cut_with_an_ellipsis(mermaid: MermaidRunner) -> None:
+    name = "Vergleicht " + "sehr " * 30 + "lange Angebote"
+    journey = make_journey([{"id": "awareness", "steps": [{"name": name, "rating": 3}]}])
+    diagram = mermaid.check(journey_diagram(journey, PERSONAS, DEPARTMENTS, DE))
+
+    (task,) = diagram.texts["tasks"]
+    assert task.endswith("…") and len(task) <= 40 and name.startswith(task[:-1])
+
+
+def test_names_of_only_control_characters_still_draw_a_task(mermaid: MermaidRunner) -> None:
+    journey = make_journey([{"id": "awareness", "name": "\x01", "steps": [{"name": "\x02\x03", "rating": 3}]}],
+                           title="\x1b")
+    diagram = mermaid.check(journey_diagram(journey, PERSONAS, DEPARTMENTS, DE))
+
+    assert diagram.error is None
+    assert (diagram.texts["sections"], diagram.texts["tasks"]) == (["–"], ["–"])
+
+
+def test_actors_are_personas_then_touchpoint_departments_once_each() -> None:
+    journey = make_journey([{"id": "awareness", "steps": [{"name": "Sucht", "rating": 3, "touchpoints": [
+        {"channel": "Web", "department": "it"}, {"channel": "App", "department": "it"}, {"channel": "Laden"}]}]}])
+    source = journey_diagram(journey, {"anna": "Anna"}, {"it": "IT", "marketing": "Marketing"}, DE)
+
+    assert source.splitlines()[-1] == "    Sucht: 3: Anna, bob, IT, Marketing"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list(":;#%,\"'<>{}[]()|`&\\°¶ß\n\t\x00ax ")) | st.characters(),
+               min_size=1, max_size=30).filter(lambda name: name.strip()))
+def test_any_task_name_round_trips(mermaid: MermaidRunner, name: str) -> None:
+    journey = make_journey([{"id": "awareness", "steps": [{"name": name, "rating": 3}, {"name": "b", "rating": 5}]}])
+    diagram = mermaid.check(journey_diagram(journey, PERSONAS, DEPARTMENTS, DE))
+
+    assert diagram.error is None
+    assert diagram.texts["tasks"] == [one_line(name) or "–", "b"]
+
+
+def branching_journey() -> Journey:
+    return make_journey([
+        {"id": "awareness", "steps": [
+            {"id": "sucht", "name": 'Sucht "Preis" [x] end', "rating": 3, "next": ["vergleicht", "ruft-an"]},
+            {"id": "vergleicht", "name": "Vergleicht; A --> B", "rating": 2},
+        ]},
+        {"id": "entscheidung", "name": 'Entscheidung "end" <i>', "steps": [
+            {"id": "ruft-an", "name": "Ruft an: %% click", "rating": 1, "moment_of_truth": True},
+            {"id": "kauft", "name": "subgraph kauft", "rating": 5, "next": ["sucht", "unbekannt"]},
+        ]},
+    ])
+
+
+def test_branch_flowchart_parses_with_edges_stages_and_moments(mermaid: MermaidRunner) -> None:
+    diagram = mermaid.check(branch_flowchart(branching_journey(), DE))
+
+    assert diagram.error is None
+    assert diagram.texts["nodes"] == ['Sucht "Preis" [x] end', "Vergleicht; A --> B", "★ Ruft an: %% click",
+                                      "subgraph kauft"]
+    assert sorted(diagram.texts["clusters"]) == sorted(["Bewusstsein", 'Entscheidung "end" <i>'])
+    assert diagram.moments == ["★ Ruft an: %% click"]
+    assert diagram.edges == 5
+
+
+def test_branch_edges_follow_next_else_the_following_step() -> None:
+    source = branch_flowchart(branching_journey(), DE)
+
+    edges = [line.strip() for line in source.splitlines() if "-->" in line and "[" not in line]
+    assert edges == ["s1 --> s2", "s1 --> s3", "s2 --> s3", "s3 --> s4", "s4 --> s1"]
+
+
+def test_no_branch_flowchart_without_next() -> None:
+    journey = make_journey([{"id": "awareness", "steps": [{"name": "a", "rating": 3}, {"name": "b", "rating": 4}]}])
+
+    assert branch_flowchart(journey, DE) is None
