@@ -15,7 +15,7 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 LINE_BREAKS = re.compile(r"\r\n?|[\n\x0b\x0c\x85\u2028\u2029]")
 URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 URL_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]")
