@@ -141,10 +141,15 @@ def test_block_markdown_shows_typed_html_as_text(text: str) -> None:
 
 
 def test_block_markdown_keeps_only_relative_images() -> None:
-    parsed = assert_inert(block_markdown("![a](bilder/a.png) ![b](https://example.org/b.png) ![c](//example.org/c)"))
+    parsed = assert_inert(block_markdown("![a](bilder/a.png) ![b](https://example.org/b.png) ![c](//example.org/c) "
+                                         "![d](/\\example.org/d) ![e](javascript:alert(1))"))
 
     assert [attributes for tag, attributes in parsed.tags if tag == "img"] == [
-        {"alt": "a", "src": "bilder/a.png"}, {"alt": "b"}, {"alt": "c"}]
+        {"alt": "a", "src": "bilder/a.png"}, {"alt": "b"}, {"alt": "c"}, {"alt": "d"}, {"alt": "e"}]
+
+
+def test_block_markdown_heading_level_can_start_at_one() -> None:
+    assert block_markdown("# Titel\n\n## Unter", base_level=1) == "<h1>Titel</h1>\n<h2>Unter</h2>"
 
 
 @pytest.mark.parametrize("url", BAD_LINKS)

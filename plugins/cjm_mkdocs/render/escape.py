@@ -23,11 +23,12 @@ SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 INLINE_TAGS = frozenset({"a", "em", "strong", "code", "br"})
-BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
+BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
                             "table", "thead", "tbody", "tr", "th", "td", "img"}
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"},
               "th": {"align"}, "td": {"align"}}
-INLINE_BLOCKS = ("empty", "paragraph")
+# Inline text keeps only paragraphs: "1. Platz" or "# 1" must not become a list or heading.
+INLINE_DROPPED_BLOCKS = ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote", "reference")
 INLINE_IMAGES = ("image_link", "image_reference", "short_image_ref")
 
 # Every ASCII punctuation character is syntax in some Markdown extension (arithmatex
@@ -113,6 +114,7 @@ def mermaid_text(value: str | None) -> str:
 
 
 def _render(parser: markdown.Markdown, value: str | None, tags: frozenset[str]) -> Markup:
+    """Markdown to HTML, then sanitised; parsers are reused, so not for concurrent threads."""
     parser.reset()
     rendered = parser.convert(plain(value))
     return Markup(nh3.clean(rendered, tags=set(tags), attributes=ATTRIBUTES, url_schemes=set(SAFE_SCHEMES),
@@ -120,11 +122,12 @@ def _render(parser: markdown.Markdown, value: str | None, tags: frozenset[str]) 
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """Links only to safe URLs; images only from the site itself (no outside requests)."""
     if attribute == "href":
         return safe_url(value)
     if attribute == "src":
         url = safe_url(value)
-        return url if url and not SCHEME.match(url) and not url.startswith(("//", "\\", "/\\")) else None
+        return url if url and not SCHEME.match(url) and not url.replace("\\", "/").startswith("//") else None
     return value
 
 
@@ -138,9 +141,8 @@ def _raw_html_as_text(parser: markdown.Markdown) -> markdown.Markdown:
 @lru_cache(maxsize=1)
 def _inline_parser() -> markdown.Markdown:
     parser = _raw_html_as_text(markdown.Markdown())
-    for name in [item.name for item in parser.parser.blockprocessors._priority]:
-        if name not in INLINE_BLOCKS:
-            parser.parser.blockprocessors.deregister(name)
+    for name in INLINE_DROPPED_BLOCKS:
+        parser.parser.blockprocessors.deregister(name)
     for name in INLINE_IMAGES:
         parser.inlinePatterns.deregister(name)
     return parser
