@@ -1,0 +1,31 @@
+"""The options of the `cjm` plugin in mkdocs.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .labels import LANGUAGES
+from .loading import DEFAULT_MAX_BYTES
+
+
+class JourneyPluginConfig(base.Config):
+    """`plugins: - cjm: {...}`; paths are relative to the folder of mkdocs.yml."""
+
+    data_dir = c.Type(str, default="journeys")
+    """The journeys folder: departments.yml, personas/, maps/."""
+    language = c.Choice(LANGUAGES, default="de")
+    """Language of the generated pages' labels."""
+    edit_uri = c.Optional(c.Type(str))
+    """Base of the "edit this YAML" link; the data file's path (relative to mkdocs.yml) is appended.
+    A relative value is resolved against `repo_url`; unset means `repo_url` + `edit/main/`."""
+    nav_position = c.Type(int, default=1)
+    """Where the generated sections go in the top level of the navigation."""
+    mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
+    """The local mermaid.min.js served with the site; empty to leave mermaid to the site."""
+    max_file_size = c.Type(int, default=DEFAULT_MAX_BYTES)
+    """Largest data file read, in bytes."""
+    today = c.Optional(c.Type(dt.date))
+    """The date review badges are computed against (default: the day of the build)."""

@@ -1,0 +1,219 @@
+"""Page assembly: the catalog as Markdown pages, rendered through Jinja2 templates.
+
+Knows nothing of MkDocs: the plugin hands these pages to MkDocs as generated files.
+Generated HTML is written as one-line blocks (:func:`html_block`) so that no line of
+editor text can start a Markdown construct; links inside those blocks are final URLs
+computed by :func:`relative_url`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urljoin
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import views
+from .catalog import Catalog
+from .fields import slugify
+from .model import Journey
+from .validation import did_you_mean
+from .render import curve, escape, mermaid, stage_name
+
+SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments"}
+EMBEDS = ("diagram", "matrix", "curve")
+EMBED_LINE = re.compile(r"<!--\s*cjm:(diagram|matrix|curve)\s+([a-z0-9-]+)\s*-->")
+FENCE = re.compile(r"\s*(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page to publish: where it goes, its title, its Markdown, the data file behind it."""
+
+    uri: str
+    title: str
+    markdown: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything pages are made from besides the templates."""
+
+    catalog: Catalog
+    labels: Mapping[str, str]
+    today: dt.date
+    edit_base: str | None = None
+    directory_urls: bool = True
+
+
+def page_uri(kind: str, item_id: str = "index") -> str:
+    """The source path of a generated page, e.g. ``journeys/<id>.md``."""
+    return f"{SECTIONS[kind]}/{item_id}.md"
+
+
+def site_path(uri: str, directory_urls: bool) -> str:
+    """Where a page or file lands in the site, as MkDocs places it."""
+    if not uri.endswith(".md"):
+        return uri
+    stem = uri[:-3]
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return f"{stem}/"
+
+
+def relative_url(target: str, here: str, directory_urls: bool, anchor: str = "") -> str:
+    """The link from page `here` to page or file `target` (both source paths), with an optional anchor."""
+    to, at = site_path(target, directory_urls), site_path(here, directory_urls)
+    folder = at.rstrip("/") if at.endswith("/") or not at else posixpath.dirname(at)
+    url = posixpath.relpath(to or ".", folder or ".")
+    if to.endswith("/") or not to:
+        url = "./" if url == "." else f"{url}/"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def edit_url(edit_base: str | None, source: str | None) -> str | None:
+    """The "edit this file" link for a data file, if the site has a repository."""
+    if not edit_base or not source:
+        return None
+    return urljoin(edit_base if edit_base.endswith("/") else edit_base + "/", quote(source))
+
+
+def html_block(fragment: str) -> Markup:
+    """Generated HTML as one line, framed by blank lines: Markdown passes it through untouched."""
+    text = str(fragment).strip().replace("\r\n", "&#10;").replace("\r", "&#10;").replace("\n", "&#10;")
+    return Markup(f"\n\n{text}\n\n")
+
+
+def environment(template_dirs: Sequence[Path] = ()) -> Environment:
+    """The Jinja2 environment: a site's own templates first, then the plugin's."""
+    loaders = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()]), PackageLoader("cjm_mkdocs")]
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True, undefined=StrictUndefined)
+    env.filters.update(
+        html_text=escape.html_text, inline_markdown=escape.inline_markdown, block_markdown=escape.block_markdown,
+        safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
+        mermaid_text=escape.mermaid_text, html_block=html_block, slug=slugify,
+    )
+    env.globals.update(views=views, page_uri=page_uri, edit_url=edit_url)
+    return env
+
+
+def generate(site: Site, env: Environment) -> list[GeneratedPage]:
+    """Every generated page: the three section homes, then one per journey, persona and department."""
+    catalog = site.catalog
+    pages = [_render(env, site, "catalog.md.j2", page_uri("journey"), site.labels["journeys"]),
+             _render(env, site, "personas.md.j2", page_uri("persona"), site.labels["personas"]),
+             _render(env, site, "responsibilities.md.j2", page_uri("department"), site.labels["departments"])]
+    for journey in catalog.journeys.values():
+        pages.append(_render(env, site, "journey.md.j2", page_uri("journey", journey.id), journey.title,
+                             catalog.source_file("journey", journey.id), journey=journey))
+    for persona in catalog.personas.values():
+        pages.append(_render(env, site, "persona.md.j2", page_uri("persona", persona.id), persona.name,
+                             catalog.source_file("persona", persona.id), persona=persona))
+    owned = views.responsibilities(catalog)
+    for department in catalog.departments.values():
+        pages.append(_render(env, site, "department.md.j2", page_uri("department", department.id), department.name,
+                             catalog.source_file("department", department.id), department=department,
+                             owned=owned.get(department.id, [])))
+    return pages
+
+
+def embed(site: Site, env: Environment, kind: str, journey: Journey, here: str) -> str:
+    """A journey's diagram, matrix or curve as Markdown for the page at `here`."""
+    return env.get_template(f"embed/{kind}.md.j2").render(_context(site, here, journey=journey))
+
+
+def expand_embeds(markdown: str, here: str, site: Site, env: Environment) -> tuple[str, list[str]]:
+    """Replace each line `<!-- cjm:diagram|matrix|curve <id> -->` outside code fences with the embed.
+
+    Returns the new Markdown and a problem (``<here>:<line>: ...``) for every unknown journey id.
+    """
+    lines, problems, fence_mark = markdown.split("\n"), [], ""
+    for number, line in enumerate(lines):
+        fence_mark = _fence_state(line, fence_mark)
+        found = EMBED_LINE.fullmatch(line.strip()) if not fence_mark else None
+        if not found:
+            continue
+        kind, journey_id = found.groups()
+        journey = site.catalog.journeys.get(journey_id)
+        if journey is None:
+            hint = did_you_mean(journey_id, site.catalog.journeys) or f"journey ids: {', '.join(site.catalog.journeys)}"
+            problems.append(f"{here}:{number + 1}: cjm:{kind} names no journey `{journey_id}`; {hint}")
+            continue
+        lines[number] = embed(site, env, kind, journey, here)
+    return "\n".join(lines), problems
+
+
+def _fence_state(line: str, open_mark: str) -> str:
+    """The opening mark of the code fence a line leaves open ("" outside fences)."""
+    found = FENCE.match(line)
+    if not found:
+        return open_mark
+    mark = found.group(1)
+    if not open_mark:
+        return mark
+    closes = mark[0] == open_mark[0] and len(mark) >= len(open_mark) and not line.strip()[len(mark):].strip()
+    return "" if closes else open_mark
+
+
+def _render(env: Environment, site: Site, template: str, uri: str, title: str, source: str | None = None,
+            **extra: object) -> GeneratedPage:
+    markdown = env.get_template(template).render(_context(site, uri, source=source, **extra))
+    return GeneratedPage(uri, title, markdown, source)
+
+
+def _context(site: Site, here: str, source: str | None = None, **extra: object) -> dict[str, object]:
+    catalog = site.catalog
+    return {
+        "site": site, "catalog": catalog, "L": site.labels, "today": site.today, "here": here, "source": source,
+        "url": _linker(site, here), "date": _date_formatter(site.labels),
+        "number": lambda value: _number(value, site.labels), "is_local": is_local,
+        "stage_name": lambda stage: stage_name(stage, site.labels),
+        "diagram": lambda journey: Markup(mermaid.journey_diagram(
+            journey, {p.id: p.name for p in catalog.personas.values()},
+            {d.id: d.name for d in catalog.departments.values()}, site.labels)),
+        "flowchart": lambda journey: _markup_or_none(mermaid.branch_flowchart(journey, site.labels)),
+        "curve": lambda journey: curve.emotion_curve(journey, site.labels),
+        "fence": fence,
+        **extra,
+    }
+
+
+def _linker(site: Site, here: str) -> Callable[..., str]:
+    def url(target: str, anchor: str = "") -> str:
+        return relative_url(target, here, site.directory_urls, anchor)
+    return url
+
+
+def _date_formatter(labels: Mapping[str, str]) -> Callable[[dt.date | None], str]:
+    def date(day: dt.date | None) -> str:
+        return day.strftime(labels["date_format"]) if day else labels["never_reviewed"]
+    return date
+
+
+def _number(value: float | int, labels: Mapping[str, str]) -> str:
+    return f"{value:g}".replace(".", labels["decimal_mark"])
+
+
+def is_local(url: str) -> bool:
+    """Whether a (safe) URL points into the site rather than to another host."""
+    return not re.match(r"[a-z][a-z0-9+.\-]*:|[/\\]", url, re.IGNORECASE)
+
+
+def _markup_or_none(text: str | None) -> Markup | None:
+    return Markup(text) if text is not None else None
+
+
+def fence(text: str) -> str:
+    """A backtick fence longer than any backtick run in `text`."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
