@@ -12,7 +12,7 @@ import click
 
 from . import scaffold
 from .export import EXPORT_SCHEMA_FILE, csv_tables, export_json, export_schema
-from .fields import SLUG, slugify
+from .fields import SLUG, not_an_id
 from .loading import JourneyLoader
 from .problems import format_github, format_human, format_json
 from .schema import schemas
@@ -103,8 +103,8 @@ def _write(path: Path, text: str, yes: bool) -> None:
 
 
 def _slug(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    if not SLUG.fullmatch(value):
-        raise click.BadParameter(f"`{value}` is not an id: use a-z, 0-9 and single hyphens, e.g. `{slugify(value)}`")
+    if not SLUG.match(value):
+        raise click.BadParameter("; ".join(not_an_id(value)))
     return value
 
 

@@ -10,12 +10,13 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .strict_yaml import PlainScalar
+from .scalars import PlainScalar
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NOT_BLANK = r"\S"
 MOODS = ("disappointing", "okay", "delighting")
 URL_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -25,25 +26,24 @@ def fail(message: str, hint: str) -> PydanticCustomError:
     return PydanticCustomError("cjm", "{message}", {"message": message, "hint": hint})
 
 
-def _unquoted(value: PlainScalar) -> PydanticCustomError:
-    return fail(f"`{value}` is read as a {value.kind} by YAML, not as text", f'put it in quotes: "{value}"')
+def not_text(value: Any) -> tuple[str, str]:
+    """Message and fix for a value where text is expected."""
+    if isinstance(value, PlainScalar):
+        return f"`{value}` is read as a {value.kind} by YAML, not as text", f'put it in quotes: "{value}"'
+    return f"must be text, not {describe(value)}", "write the text after the colon, e.g. `name: Anna`"
+
+
+def not_an_id(value: str) -> tuple[str, str]:
+    """Message and fix for text that is not a slug."""
+    return f"`{value}` is not an id", f"ids use a-z, 0-9 and single hyphens, e.g. `{slugify(value)}`"
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, PlainScalar):
-        raise _unquoted(value)
     if not isinstance(value, str):
-        raise fail(f"must be text, not {_kind(value)}", "write the text after the colon, e.g. `name: Anna`")
+        raise fail(*not_text(value))
     if not value.strip():
         raise fail("is empty", "write the text, or remove the key")
     return value
-
-
-def _slug(value: Any) -> str:
-    text = _text(value)
-    if not SLUG.fullmatch(text):
-        raise fail(f"`{text}` is not an id", f"ids use a-z, 0-9 and single hyphens, e.g. `{slugify(text)}`")
-    return text
 
 
 def _flag(value: Any) -> bool:
@@ -51,9 +51,9 @@ def _flag(value: Any) -> bool:
         return value
     if isinstance(value, PlainScalar) and value.kind == "boolean":
         if value.canonical:
-            return value.lower() == "true"
+            return value.text.lower() == "true"
         raise fail(f"`{value}` means different things to different YAML readers", "write true or false")
-    raise fail(f"must be true or false, not {_kind(value)}", "write true or false")
+    raise fail(f"must be true or false, not {describe(value)}", "write true or false")
 
 
 def _number(value: Any) -> float | int:
@@ -61,26 +61,28 @@ def _number(value: Any) -> float | int:
         return value
     if isinstance(value, PlainScalar) and value.kind == "number":
         if value.canonical:
-            return int(value) if re.fullmatch(r"[-+]?\d+", value) else float(value)
+            return int(value.text) if re.fullmatch(r"[-+]?\d+", value.text) else float(value.text)
         raise fail(f"`{value}` is not a plain number (YAML 1.1 reads it as octal, base-60 or similar)",
                    "write a plain decimal number such as 42 or 12.5")
-    raise fail(f"must be a number, not {_kind(value)}", "write a plain number such as 42 or 12.5, without quotes")
+    raise fail(f"must be a number, not {describe(value)}", "write a plain number such as 42 or 12.5, without quotes")
 
 
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and getattr(value, "kind", "date") == "date":
+    if isinstance(value, str) or (isinstance(value, PlainScalar) and value.kind == "date"):
+        value = str(value)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
         raise fail(f"`{value}` is not a valid date", "write an existing date as YYYY-MM-DD, e.g. 2026-03-31")
-    raise fail(f"must be a date, not {_kind(value)}", "write the date as YYYY-MM-DD, e.g. 2026-03-31")
+    raise fail(f"must be a date, not {describe(value)}", "write the date as YYYY-MM-DD, e.g. 2026-03-31")
 
 
-def _kind(value: Any) -> str:
+def describe(value: Any) -> str:
+    """How a value that has the wrong type reads to an editor."""
     if isinstance(value, PlainScalar):
         return f"the {value.kind} `{value}`"
     names = {dict: "a block of keys", list: "a list", type(None): "nothing", str: "text", bool: "true/false"}
@@ -118,7 +120,7 @@ def _url(value: Any) -> str:
 def _rating(value: Any) -> int | str:
     if isinstance(value, (int, float)) or (isinstance(value, PlainScalar) and value.kind == "number"):
         return _score(value)
-    if isinstance(value, str) and not isinstance(value, PlainScalar) and value in MOODS:
+    if isinstance(value, str) and value in MOODS:
         return value
     raise fail(f"`{value}` is not a rating", "use delighting, okay or disappointing, or a score from 1 to 5")
 
@@ -129,8 +131,8 @@ def _value(value: Any) -> str | float | int:
     return _text(value)
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-Slug = Annotated[str, BeforeValidator(_slug), Field(pattern=SLUG.pattern)]
+Text = Annotated[str, Strict(), StringConstraints(pattern=NOT_BLANK)]
+Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG.pattern)]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 Number = Annotated[float, BeforeValidator(_number)]
 Day = Annotated[dt.date, BeforeValidator(_date)]

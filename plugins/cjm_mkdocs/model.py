@@ -50,12 +50,12 @@ class Persona(Record):
     name: Text
     segment: Text
     description: Text
-    demographics: dict[str, TextOrNumber] = {}
-    goals: list[Text] = []
-    needs: list[Text] = []
-    pain_points: list[Text] = []
-    channels: list[Text] = []
-    behaviours: list[Text] = []
+    demographics: dict[str, TextOrNumber] = Field(default_factory=dict)
+    goals: list[Text] = Field(default_factory=list)
+    needs: list[Text] = Field(default_factory=list)
+    pain_points: list[Text] = Field(default_factory=list)
+    channels: list[Text] = Field(default_factory=list)
+    behaviours: list[Text] = Field(default_factory=list)
     quote: Text | None = None
     image: Url | None = None
     department: Slug | None = None
@@ -136,13 +136,13 @@ class Step(Record):
     rating: Rating
     moment_of_truth: Flag = False
     department: Slug | None = None
-    touchpoints: list[Touchpoint] = []
-    love_points: list[LovePoint] = []
-    pain_points: list[PainPoint] = []
-    opportunities: list[Text] = []
-    backstage: list[BackstageProcess] = []
-    evidence: list[Evidence] = []
-    next: list[Slug] = []
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
+    love_points: list[LovePoint] = Field(default_factory=list)
+    pain_points: list[PainPoint] = Field(default_factory=list)
+    opportunities: list[Text] = Field(default_factory=list)
+    backstage: list[BackstageProcess] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    next: list[Slug] = Field(default_factory=list)
 
     @property
     def score(self) -> int:
@@ -169,7 +169,7 @@ class Measure(Record):
 
     id: Slug | None = None
     title: Text
-    addresses: list[Slug] = []
+    addresses: list[Slug] = Field(default_factory=list)
     department: Slug | None = None
     effort: Level = "medium"
     impact: Level = "medium"
@@ -219,10 +219,10 @@ class Journey(Record):
     improves: Slug | None = None
     last_reviewed: Day
     review_interval_months: PositiveInt = 12
-    tags: list[Text] = []
+    tags: list[Text] = Field(default_factory=list)
     stages: list[Stage] = Field(min_length=1)
-    measures: list[Measure] = []
-    kpis: list[Kpi] = []
+    measures: list[Measure] = Field(default_factory=list)
+    kpis: list[Kpi] = Field(default_factory=list)
     body: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
 
     @model_validator(mode="after")

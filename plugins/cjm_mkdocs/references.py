@@ -44,7 +44,7 @@ def _refs(source: Source, known: dict, refs: list[tuple[Path_, str | None]], kin
     """Problems for references in `refs` that name no id in `known`; only written values count."""
     problems = []
     for path, value in refs:
-        if value is None or value in known or path not in source.doc.values:
+        if value is None or value in known or not source.doc.has(path):
             continue
         hint = did_you_mean(value, known) or f"known {kind} ids: {', '.join(sorted(known)) or 'none'}"
         problems.append(source.doc.problem(path, f"no {kind} has the id `{value}`", hint))

@@ -18,59 +18,63 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .scalars import PLAIN_KINDS, TAG, PlainScalar, plain_value
+from .yaml_fast import NOT_FAST, fast_data
+
+__all__ = ["PlainScalar", "YamlDocument", "read_yaml", "dotted"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-TAG = "tag:yaml.org,2002:"
-_PLAIN_KINDS = {
-    TAG + "null": "null",
-    TAG + "bool": "boolean",
-    TAG + "int": "number",
-    TAG + "float": "number",
-    TAG + "timestamp": "date",
-}
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE_FALSE = {"true", "True", "TRUE", "false", "False", "FALSE"}
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
 
 
-class PlainScalar(str):
-    """An unquoted value that YAML 1.1 would not read as text.
-
-    `kind` is what YAML 1.1 makes of it ("boolean", "number", "date");
-    `canonical` says whether the text means the same in every YAML reader.
-    """
-
-    kind: str
-    canonical: bool
-
-    def __new__(cls, text: str, kind: str, canonical: bool) -> "PlainScalar":
-        obj = super().__new__(cls, text)
-        obj.kind = kind
-        obj.canonical = canonical
-        return obj
-
-
 @dataclass
 class YamlDocument:
-    """One file's data with the position of each value and each key."""
+    """One file's data; the position of each value and key is worked out when first asked for."""
 
     file: str
     data: Any = None
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    text: str = field(default="", repr=False)
+    fast: bool = False
+    _values: dict[Path_, Mark] | None = field(default=None, repr=False)
+    _keys: dict[Path_, Mark] | None = field(default=None, repr=False)
+
+    @property
+    def values(self) -> dict[Path_, Mark]:
+        if self._values is None:
+            self._locate()
+        return self._values  # type: ignore[return-value]
+
+    @property
+    def keys(self) -> dict[Path_, Mark]:
+        if self._keys is None:
+            self._locate()
+        return self._keys  # type: ignore[return-value]
+
+    def _locate(self) -> None:
+        located = YamlDocument(self.file, _values={}, _keys={})
+        if self.text:
+            _Converter(located).run(self.text)
+        self._values, self._keys = located._values, located._keys
+
+    def has(self, path: Path_) -> bool:
+        """Whether the editor wrote a value at `path` (defaults filled in later do not count)."""
+        node = self.data
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return False
+        return True
 
     def position(self, path: Path_) -> Mark:
         """Line and column of the deepest known part of `path`."""
+        values = self.values
         for end in range(len(path), -1, -1):
-            part = path[:end]
-            if part in self.values:
-                return self.values[part]
+            if path[:end] in values:
+                return values[path[:end]]
         return (1, 1)
 
     def key_position(self, path: Path_) -> Mark:
@@ -91,16 +95,27 @@ def dotted(path: Path_) -> str:
     return text
 
 
-def read_yaml(raw: bytes, file: str, max_bytes: int = 1_048_576) -> YamlDocument:
-    """Read one YAML file's bytes strictly; problems are collected, never raised."""
+def read_yaml(raw: bytes, file: str, max_bytes: int = 1_048_576, *, fast: bool = True) -> YamlDocument:
+    """Read one YAML file's bytes strictly; problems are collected, never raised.
+
+    With `fast`, a clean file is read by rapidyaml (see :mod:`yaml_fast`); whatever
+    it cannot vouch for goes the exact, slower way through libyaml.
+    """
     doc = YamlDocument(file)
     if len(raw) > max_bytes:
         doc.problems.append(Problem(file, 1, 1, "", f"is {len(raw):,} bytes, more than the limit of {max_bytes:,}",
                                     "split the file, or raise `max_file_size` in the plugin configuration"))
         return doc
     text = _decode(raw, doc)
-    if text is not None and _check_text(text, doc):
+    if text is None or not _check_text(text, doc):
+        return doc
+    doc.text = text
+    data = fast_data(text) if fast else NOT_FAST
+    if data is NOT_FAST:
+        doc._values, doc._keys = {}, {}
         _Converter(doc).run(text)
+    else:
+        doc.data, doc.fast = data, True
     return doc
 
 
@@ -159,7 +174,7 @@ class _Converter:
         self.doc.data = self.convert(node, ())
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
-        self.doc.values[path] = _mark(node)
+        self.doc._values[path] = _mark(node)  # type: ignore[index]
         if id(node) in self.seen:
             self._report_alias(node, path)
             return None
@@ -186,29 +201,21 @@ class _Converter:
             key = key_node.value
             child = path + (key,)
             if key in result:
-                first = self.doc.keys[child]
+                first = self.doc._keys[child]  # type: ignore[index]
                 self.doc.problems.append(Problem(self.doc.file, *_mark(key_node), dotted(child),
                                                  f"duplicate key `{key}` (first at line {first[0]})",
                                                  "keep one of the two; YAML would silently use only the last"))
                 continue
-            self.doc.keys[child] = _mark(key_node)
+            self.doc._keys[child] = _mark(key_node)  # type: ignore[index]
             result[key] = self.convert(value_node, child)
         return result
 
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         if node.tag == TAG + "str":
             return node.value
-        kind = _PLAIN_KINDS.get(node.tag)
-        if kind is None or node.style:
+        if node.tag not in PLAIN_KINDS or node.style:
             return self._report_tag(node, path)
-        text = node.value
-        if kind == "null":
-            return None if text in _NULL else PlainScalar(text, "text", False)
-        if kind == "boolean":
-            return PlainScalar(text, kind, text in _TRUE_FALSE)
-        if kind == "number":
-            return PlainScalar(text, kind, bool(_INT.fullmatch(text) or _FLOAT.fullmatch(text)))
-        return PlainScalar(text, kind, True)
+        return plain_value(node.value, node.tag)
 
     def _report_alias(self, node: yaml.Node, path: Path_) -> None:
         if self.alias_reported:

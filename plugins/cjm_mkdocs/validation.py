@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .fields import SLUG, not_an_id, not_text
 from .problems import Problem
 from .strict_yaml import YamlDocument, dotted
 
@@ -40,6 +41,12 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: Any) -> Problem:
         allowed = _fields_of(model, path[:-1])
         hint = did_you_mean(str(name), allowed) or f"allowed keys here: {', '.join(allowed)}"
         return doc.problem(path, f"unknown key `{name}`", hint, at_key=True)
+    if kind == "string_type":
+        return doc.problem(path, *not_text(value))
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == SLUG.pattern:
+            return doc.problem(path, *not_an_id(value))
+        return doc.problem(path, "is empty", "write the text, or remove the key")
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
@@ -55,8 +62,6 @@ _GENERIC = {
     "model_attributes_type": ("must be a block of keys", "indent the keys of this block below it"),
     "dict_type": ("must be a block of keys", "write `key: value` lines indented below it"),
     "too_short": ("needs at least one entry", "add an entry starting with `- `"),
-    "string_type": ("must be text", "write the text after the colon"),
-    "string_pattern_mismatch": ("is not an id", "ids use a-z, 0-9 and single hyphens"),
     "int_from_float": ("must be a whole number", "write a whole number such as 12"),
 }
 
