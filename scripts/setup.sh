@@ -17,7 +17,8 @@ fi
 py_stamp=$(stamp pyproject.toml)
 if [ "$(cat .venv/.cjm-stamp 2>/dev/null)" != "$py_stamp" ]; then
   echo "setup: installing Python packages into .venv"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]" 2>&1 \
+    | { grep -v "is ignored: it is neither a file nor a directory" || true; }
   echo "$py_stamp" > .venv/.cjm-stamp
 fi
 

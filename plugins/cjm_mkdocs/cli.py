@@ -6,18 +6,21 @@ import datetime as dt
 from collections.abc import Callable
 import json
 import sys
+from importlib.resources import files as package_files
 from pathlib import Path
 
 import click
 
-from . import scaffold
+from . import pages, scaffold
 from .export import EXPORT_SCHEMA_FILE, csv_tables, export_json, export_schema
 from .fields import SLUG, not_an_id
+from .labels import LANGUAGES, labels
 from .loading import JourneyLoader
 from .problems import format_github, format_human, format_json
 from .schema import schemas
 from .validation import did_you_mean
 
+ASSETS = "assets/cjm"  # where the plugin serves its CSS and JavaScript too
 FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
 
@@ -90,7 +93,36 @@ def export(data_dir: Path, output: str, out: Path | None, yes: bool) -> None:
         _write(path, text, yes)
 
 
-def _write(path: Path, text: str, yes: bool) -> None:
+@main.command()
+@click.argument("data_dir", default="journeys", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="folder the Markdown pages and their assets are written to")
+@click.option("--language", type=click.Choice(LANGUAGES), default="de", show_default=True)
+@click.option("--mermaid-js", default="node_modules/mermaid/dist/mermaid.min.js", show_default=True,
+              type=click.Path(path_type=Path, dir_okay=False), help="local mermaid.min.js copied to the assets")
+@click.option("--yes", is_flag=True, help="overwrite existing files without asking")
+def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bool) -> None:
+    """Write every generated page as Markdown, for any static site generator (Zensical, …)."""
+    catalog, problems = JourneyLoader(data_dir).load()
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        click.echo(format_human(errors), err=True)
+        raise click.ClickException(f"{len(errors)} error(s) in {data_dir}: fix them first (`cjm validate`)")
+    site = pages.Site(catalog, labels(language), dt.date.today())
+    generated = pages.generate(site, pages.environment())
+    with click.progressbar(generated, label=f"writing {len(generated)} pages", file=sys.stderr) as bar:
+        for page in bar:
+            _write(out / page.uri, page.markdown, yes, quiet=True)
+    for asset in package_files("cjm_mkdocs").joinpath("assets").iterdir():
+        _write(out / ASSETS / asset.name, asset.read_text(encoding="utf-8"), yes)
+    if mermaid_js.is_file():
+        _write(out / ASSETS / "mermaid.min.js", mermaid_js.read_text(encoding="utf-8"), yes)
+    else:
+        click.echo(f"{mermaid_js}: not found; diagrams need mermaid.min.js beside the pages (run `npm ci`)", err=True)
+    click.echo(f"{out}: {len(generated)} pages; link the CSS and JavaScript in {ASSETS}/ from your site's config")
+
+
+def _write(path: Path, text: str, yes: bool, *, quiet: bool = False) -> None:
     """Write `path`; an existing, different file is only replaced with --yes or a "y" at the prompt."""
     if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text and not yes:
         asked = sys.stdin.isatty() and click.confirm(f"{path} exists and differs. Overwrite?", default=False)
@@ -99,7 +131,8 @@ def _write(path: Path, text: str, yes: bool) -> None:
             return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    click.echo(f"{path}: written")
+    if not quiet:
+        click.echo(f"{path}: written")
 
 
 def _slug(ctx: click.Context, param: click.Parameter, value: str) -> str:

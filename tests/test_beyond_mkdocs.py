@@ -1,0 +1,70 @@
+"""A future beyond MkDocs 1.6: the plugin under ProperDocs, and `cjm generate` published by Zensical."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+JOURNEYS = sorted(p.stem for p in (REPO / "journeys/maps").glob("*.yml"))
+
+ZENSICAL_CONFIG = """\
+site_name: Journeys
+docs_dir: docs
+theme:
+  font: false
+extra_css: [assets/cjm/cjm.css]
+extra_javascript: [assets/cjm/mermaid.min.js, assets/cjm/mermaid-config.js, assets/cjm/catalog-filter.js]
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - tables
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+
+
+def run(*command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=ENV, timeout=600)
+
+
+def test_plugin_builds_the_sample_unchanged_under_properdocs(tmp_path):
+    result = run(str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site"), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    for journey in JOURNEYS:
+        html = (tmp_path / "site/journeys" / journey / "index.html").read_text(encoding="utf-8")
+        assert '<table class="cjm-matrix' in html and 'class="mermaid"' in html
+    assert (tmp_path / "site/assets/cjm/mermaid.min.js").is_file()
+
+
+def test_generated_markdown_is_published_by_zensical(tmp_path):
+    docs = tmp_path / "docs"
+    generated = run(str(BIN / "cjm"), "generate", "journeys", "--out", str(docs), cwd=REPO)
+    assert generated.returncode == 0, generated.stderr
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(ZENSICAL_CONFIG, encoding="utf-8")
+    built = run(shutil.which("zensical", path=str(BIN)) or "zensical", "build", cwd=tmp_path)
+    assert built.returncode == 0, built.stdout + built.stderr
+    for journey in JOURNEYS:
+        html = (tmp_path / "site/journeys" / journey / "index.html").read_text(encoding="utf-8")
+        assert '<table class="cjm-matrix' in html and 'class="mermaid"' in html, journey
+    assert sorted(p.name for p in (tmp_path / "site/personas").iterdir() if p.is_dir()) == sorted(
+        p.stem for p in (REPO / "journeys/personas").glob("*.yml"))
+    assert (tmp_path / "site/assets/cjm/mermaid.min.js").stat().st_size > 1_000_000
+
+
+def test_generate_keeps_existing_files(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "journeys").mkdir(parents=True)
+    (docs / "journeys/pauschalreise.md").write_text("mine", encoding="utf-8")
+    result = run(str(BIN / "cjm"), "generate", "journeys", "--out", str(docs), cwd=REPO)
+    assert result.returncode == 0 and "pauschalreise.md: kept" in result.stdout
+    assert (docs / "journeys/pauschalreise.md").read_text(encoding="utf-8") == "mine"
