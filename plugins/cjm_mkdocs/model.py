@@ -24,43 +24,64 @@ SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 class Record(BaseModel):
     """Base of every block an editor writes: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False)
+    model_config = ConfigDict(extra="forbid", validate_default=False, use_attribute_docstrings=True)
 
 
 class Department(Record):
     """A department that owns touchpoints, pain points, measures and processes."""
 
     id: Slug
+    """Kennung der Abteilung, auf die alle anderen Dateien verweisen. Beispiel: `kundenservice`"""
     name: Text
+    """Name, wie er auf der Website erscheint. Beispiel: `Kundenservice`"""
     description: Text | None = None
+    """Wofür die Abteilung im Kundenerlebnis zuständig ist. Beispiel: `Hotline, Chat und E-Mail-Anfragen`"""
     lead: Text | None = None
+    """Leitung der Abteilung. Beispiel: `Jana Wolff`"""
     contact: Text | None = None
+    """Kontakt für Fragen zur Journey. Beispiel: `service@example.com`"""
 
 
 class DepartmentsFile(Record):
     """``departments.yml``: every department of the company."""
 
     departments: list[Department] = Field(min_length=1)
+    """Alle Abteilungen des Unternehmens, je ein Eintrag mit `- id: …`."""
 
 
 class Persona(Record):
     """A customer type: who walks the journeys."""
 
     id: Slug
+    """Kennung der Persona; Standard ist der Dateiname. Beispiel: `lea-berufseinsteigerin`"""
     name: Text
+    """Name der Persona. Beispiel: `Lea, die Berufseinsteigerin`"""
     segment: Text
+    """Kundensegment (Zielgruppe), zu dem die Persona gehört. Beispiel: `Privatkunden`"""
     description: Text
+    """Kurzbeschreibung in ein, zwei Sätzen. Beispiel: `Erster Job, erstes eigenes Konto, alles am Smartphone.`"""
     demographics: dict[str, TextOrNumber] = Field(default_factory=dict)
+    """Demografische Angaben als freie Schlüssel. Beispiel: `Alter: 24`"""
     goals: list[Text] = Field(default_factory=list)
+    """Was die Persona erreichen will. Beispiel: `- Konto in zehn Minuten eröffnen`"""
     needs: list[Text] = Field(default_factory=list)
+    """Bedürfnisse und Erwartungen. Beispiel: `- Klare Kosten ohne Kleingedrucktes`"""
     pain_points: list[Text] = Field(default_factory=list)
+    """Was die Persona allgemein ärgert. Beispiel: `- Papierformulare`"""
     channels: list[Text] = Field(default_factory=list)
+    """Bevorzugte Kanäle. Beispiel: `- Smartphone-App`"""
     behaviours: list[Text] = Field(default_factory=list)
+    """Typisches Verhalten. Beispiel: `- Liest Bewertungen vor jedem Kauf`"""
     quote: Text | None = None
+    """Ein typisches Zitat. Beispiel: `"Wenn es nicht am Handy geht, mache ich es nicht."`"""
     image: Url | None = None
+    """Bild der Persona: Pfad relativ zur Website oder https-Adresse. Beispiel: `assets/personas/lea.png`"""
     department: Slug | None = None
+    """Abteilung, die die Persona pflegt. Beispiel: `marketing`"""
     last_reviewed: Day | None = None
+    """Datum der letzten Überprüfung (JJJJ-MM-TT). Beispiel: `2026-05-18`"""
     review_interval_months: PositiveInt = 12
+    """Nach wie vielen Monaten die Persona wieder überprüft wird (mindestens jährlich). Beispiel: `12`"""
     body: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
 
 
@@ -68,10 +89,15 @@ class Touchpoint(Record):
     """Where a step happens: a channel, owned by a department."""
 
     channel: Text
+    """Kanal, über den der Kontakt läuft. Beispiel: `Website`, `Hotline`, `Filiale`"""
     name: Text | None = None
+    """Genauer Name des Berührungspunkts. Beispiel: `Tarifrechner`"""
     medium: Literal["digital", "physical"] = "digital"
+    """`digital` oder `physical` (physisch). Beispiel: `physical`"""
     department: Slug | None = None
+    """Verantwortliche Abteilung; Standard ist die des Schritts bzw. der Journey. Beispiel: `it`"""
     important: Flag = False
+    """`true`, wenn der Berührungspunkt für Kundinnen und Kunden besonders wichtig ist. Beispiel: `true`"""
 
     @property
     def label(self) -> str:
@@ -82,36 +108,52 @@ class LovePoint(Record):
     """A high point of the experience."""
 
     text: Text
+    """Was begeistert. Beispiel: `Konto ist sofort nutzbar`"""
     severity: Severity = "medium"
+    """Wie stark: `low`, `medium`, `high` oder `critical`. Beispiel: `high`"""
     department: Slug | None = None
+    """Abteilung, der der Lovepoint zu verdanken ist. Beispiel: `produktmanagement`"""
 
 
 class PainPoint(Record):
     """A low point of the experience; measures address it by id."""
 
     id: Slug | None = None
+    """Kennung, über die Maßnahmen den Painpoint adressieren. Beispiel: `versandkosten-versteckt`"""
     text: Text
+    """Was enttäuscht oder ärgert. Beispiel: `Versandkosten erst im Warenkorb sichtbar`"""
     severity: Severity = "medium"
+    """Schwere: `low`, `medium`, `high` oder `critical`. Beispiel: `critical`"""
     department: Slug | None = None
+    """Verantwortliche Abteilung. Beispiel: `vertrieb`"""
 
 
 class BackstageProcess(Record):
     """Service blueprint: what happens behind a step, and with which system."""
 
     process: Text
+    """Interner Prozess hinter dem Schritt (Service Blueprint). Beispiel: `Bonitätsprüfung`"""
     system: Text | None = None
+    """Unterstützendes System. Beispiel: `SCHUFA-Schnittstelle`"""
     department: Slug | None = None
+    """Abteilung, die den Prozess ausführt. Beispiel: `finanzen`"""
 
 
 class Evidence(Record):
     """Research behind a step: exactly one of quote, image, video or document."""
 
     quote: Text | None = None
+    """Zitat aus Interview, Umfrage oder Bewertung. Beispiel: `"Ich habe dreimal angerufen."`"""
     image: Url | None = None
+    """Foto oder Screenshot: Pfad relativ zur Website oder https-Adresse. Beispiel: `assets/belege/warenkorb.png`"""
     video: Url | None = None
+    """Video-Link (http, https oder relativ). Beispiel: `https://intranet.example.com/videos/test-3.mp4`"""
     document: Url | None = None
+    """Dokument-Link (http, https oder relativ). Beispiel: `https://intranet.example.com/studien/nps-2026.pdf`"""
     source: Text | None = None
+    """Quelle des Belegs. Beispiel: `Kundeninterview, März 2026`"""
     caption: Text | None = None
+    """Bildunterschrift oder Linktext. Beispiel: `Warenkorb auf dem Smartphone`"""
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Evidence":
@@ -129,20 +171,35 @@ class Step(Record):
     """One thing the customer does, with what they think and feel."""
 
     id: Slug | None = None
+    """Kennung des Schritts; Standard ist der Name in Kleinbuchstaben mit Bindestrichen. Beispiel: `tarif-waehlen`"""
     name: Text
+    """Was die Kundin oder der Kunde tut, in wenigen Worten. Beispiel: `Tarif wählen`"""
     does: Text | None = None
+    """Was sie oder er tut (tut). Beispiel: `Vergleicht drei Tarife im Rechner`"""
     thinks: Text | None = None
+    """Was sie oder er denkt (denkt). Beispiel: `"Welcher Tarif reicht mir?"`"""
     feels: Text | None = None
+    """Was sie oder er fühlt (fühlt). Beispiel: `unsicher`"""
     rating: Rating
+    """Bewertung des Erlebnisses: `delighting` (begeisternd), `okay`, `disappointing` (enttäuschend) oder 1–5; innerhalb einer Journey einheitlich. Beispiel: `disappointing`"""
     moment_of_truth: Flag = False
+    """`true` für den Moment der Wahrheit, in dem die Entscheidung fällt. Beispiel: `true`"""
     department: Slug | None = None
+    """Standard-Abteilung für Touchpoints, Punkte und Prozesse dieses Schritts. Beispiel: `vertrieb`"""
     touchpoints: list[Touchpoint] = Field(default_factory=list)
+    """Berührungspunkte des Schritts. Beispiel: `- {channel: App, important: true}`"""
     love_points: list[LovePoint] = Field(default_factory=list)
+    """Lovepoints: was begeistert. Beispiel: `- {text: Sofortige Zusage, severity: high}`"""
     pain_points: list[PainPoint] = Field(default_factory=list)
+    """Painpoints: was enttäuscht. Beispiel: `- {id: lange-wartezeit, text: 20 Minuten Warteschleife, severity: high}`"""
     opportunities: list[Text] = Field(default_factory=list)
+    """Verbesserungsideen. Beispiel: `- Rückrufservice anbieten`"""
     backstage: list[BackstageProcess] = Field(default_factory=list)
+    """Service Blueprint: Prozesse und Systeme hinter dem Schritt. Beispiel: `- {process: Auftragsanlage, system: SAP}`"""
     evidence: list[Evidence] = Field(default_factory=list)
+    """Belege aus der Forschung: Zitate, Bilder, Videos, Dokumente. Beispiel: `- {quote: "Zu kompliziert", source: Umfrage}`"""
     next: list[Slug] = Field(default_factory=list)
+    """Nur bei Verzweigungen: Kennungen der möglichen nächsten Schritte. Beispiel: `[online-antrag, filialtermin]`"""
 
     @property
     def score(self) -> int:
@@ -159,23 +216,36 @@ class Stage(Record):
     """An ordered phase of the journey; the five default ids need no name."""
 
     id: Slug
+    """Phase: `awareness`, `consideration`, `decision`, `purchase`, `post-purchase` oder eine eigene Kennung. Beispiel: `decision`"""
     name: Text | None = None
+    """Anzeigename; nötig bei eigenen Phasen. Beispiel: `Behandlung`"""
     description: Text | None = None
+    """Worum es in der Phase geht. Beispiel: `Vom ersten Kontakt bis zur Terminvereinbarung`"""
     steps: list[Step] = Field(min_length=1)
+    """Die Schritte der Phase, in Reihenfolge."""
 
 
 class Measure(Record):
     """An improvement that addresses pain points or steps."""
 
     id: Slug | None = None
+    """Kennung der Maßnahme; Standard aus dem Titel. Beispiel: `rueckruf-service`"""
     title: Text
+    """Was getan wird. Beispiel: `Rückrufservice statt Warteschleife`"""
     addresses: list[Slug] = Field(default_factory=list)
+    """Kennungen der Painpoints oder Schritte, die die Maßnahme verbessert. Beispiel: `[lange-wartezeit]`"""
     department: Slug | None = None
+    """Verantwortliche Abteilung; Standard ist die der Journey. Beispiel: `kundenservice`"""
     effort: Level = "medium"
+    """Aufwand: `low`, `medium` oder `high`. Beispiel: `low`"""
     impact: Level = "medium"
+    """Wirkung: `low`, `medium` oder `high`. Beispiel: `high`"""
     quick_win: Flag | None = None
+    """Quick Win? Standard: geringer Aufwand bei mittlerer oder hoher Wirkung. Beispiel: `true`"""
     status: Literal["idea", "planned", "in-progress", "done"] = "idea"
+    """`idea`, `planned`, `in-progress` oder `done`. Beispiel: `planned`"""
     due: Day | None = None
+    """Fälligkeitsdatum (JJJJ-MM-TT). Beispiel: `2026-12-31`"""
 
     @property
     def is_quick_win(self) -> bool:
@@ -187,14 +257,23 @@ class Kpi(Record):
     """How success is measured: target against current value."""
 
     id: Slug | None = None
+    """Kennung der Kennzahl; Standard aus dem Namen. Beispiel: `nps`"""
     name: Text
+    """Name der Kennzahl. Beispiel: `Net Promoter Score`"""
     definition: Text
+    """Wie sie berechnet wird. Beispiel: `Anteil Promotoren minus Anteil Kritiker`"""
     source: Text
+    """Datenquelle. Beispiel: `Kundenumfrage`, `Web-Analytics`, `CRM`"""
     target: Number
+    """Zielwert als Zahl. Beispiel: `40`"""
     current: Number | None = None
+    """Aktueller Wert als Zahl. Beispiel: `12`"""
     unit: Text | None = None
+    """Einheit. Beispiel: `%`"""
     better: Literal["higher", "lower"] = "higher"
+    """Ob ein höherer (`higher`) oder niedrigerer (`lower`) Wert besser ist. Beispiel: `lower`"""
     department: Slug | None = None
+    """Verantwortliche Abteilung; Standard ist die der Journey. Beispiel: `marketing`"""
 
     @property
     def met(self) -> bool | None:
@@ -207,22 +286,39 @@ class Journey(Record):
     """A customer journey map: stages of steps, measures and KPIs."""
 
     id: Slug
+    """Kennung der Journey; Standard ist der Dateiname. Beispiel: `girokonto-eroeffnung`"""
     title: Text
+    """Titel der Journey. Beispiel: `Girokonto eröffnen`"""
     personas: list[Slug] = Field(min_length=1)
+    """Kennungen der Personas, die diese Journey gehen. Beispiel: `[lea-berufseinsteigerin]`"""
     segment: Text
+    """Kundensegment; eine Map pro Segment. Beispiel: `Privatkunden`"""
     scenario: Text
+    """Szenario: was die Kundin oder der Kunde erreichen will. Beispiel: `Lea braucht zum ersten Job ein Gehaltskonto`"""
     start: Text
+    """Wo die Journey beginnt. Beispiel: `Anzeige in Social Media`"""
     end: Text
+    """Wo sie endet. Beispiel: `Erste Kartenzahlung`"""
     department: Slug
+    """Abteilung, der die Journey gehört. Beispiel: `vertrieb`"""
     status: Literal["draft", "published", "archived"] = "draft"
+    """`draft` (Entwurf), `published` oder `archived`. Beispiel: `published`"""
     kind: Literal["current", "target"] = "current"
+    """`current` (Ist-Journey) oder `target` (Soll-Journey). Beispiel: `target`"""
     improves: Slug | None = None
+    """Bei einer Soll-Journey: Kennung der Ist-Journey, die sie verbessert. Beispiel: `mobilfunkvertrag`"""
     last_reviewed: Day
+    """Datum der letzten Überprüfung (JJJJ-MM-TT). Beispiel: `2026-09-22`"""
     review_interval_months: PositiveInt = 12
+    """Überprüfungsintervall in Monaten; Standard 12 (mindestens jährlich). Beispiel: `6`"""
     tags: list[Text] = Field(default_factory=list)
+    """Schlagwörter. Beispiel: `[Bank, Onboarding]`"""
     stages: list[Stage] = Field(min_length=1)
+    """Die Phasen in Reihenfolge, jede mit ihren Schritten."""
     measures: list[Measure] = Field(default_factory=list)
+    """Maßnahmen, Quick Wins zuerst umsetzen."""
     kpis: list[Kpi] = Field(default_factory=list)
+    """Kennzahlen, mit denen der Erfolg gemessen wird."""
     body: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
 
     @model_validator(mode="after")
