@@ -1,63 +1,85 @@
 """`python -m bench`: the journey site's benchmark (issue 5), figures side by side.
 
-Default: 1,000 journeys × 25 steps with the growth series; `--journeys N` runs one
-smaller size quickly (add `--growth` for the series). Corpora go under `bench/out/`.
+Default: 1,000 journeys × 25 steps, 200 personas, 30 departments, with the growth
+series 250/500/1,000 (about 20 minutes on 2 cores). `--journeys N` runs one smaller
+size quickly; add `--growth` for the series. Corpora and sites go under `bench/out/`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import shutil
+import os
+from dataclasses import replace
 from pathlib import Path
 
-from .corpus import CorpusSpec, write_corpus
-from .measure import machine, run_timed, tool
+from .corpus import CorpusSpec
+from .measure import machine
 from .progress import say
+from .report import text_table
+from .runs import Bench
 
 HERE = Path(__file__).resolve().parent
+GROWTH = (250, 500, 1000)
+MERMAID2_JOURNEYS = 250
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    spec = CorpusSpec(journeys=args.journeys, steps=args.steps, personas=args.personas, departments=args.departments)
-    results: dict[str, object] = {"journeys": spec.journeys, "steps": spec.steps, "personas": spec.personas,
-                                  "departments": spec.departments}
-    root = corpus(spec, args.out)
-    results["validate_s"] = validate(root, args.out)
-    results["machine"] = machine()
+    spec = CorpusSpec(args.journeys, args.steps, args.personas, args.departments)
+    bench = Bench(args.out)
+    load_before = os.getloadavg()[0]
+    results = measure(bench, spec, args)
+    results["machine"] = machine() | {"load_before": load_before, "load_after": os.getloadavg()[0]}
     args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     say(f"wrote {args.results}")
+    print(text_table(results))
     return 0
 
 
-def corpus(spec: CorpusSpec, out: Path) -> Path:
-    """A fresh corpus for `spec` under `out`."""
-    root = out / f"corpus-{spec.journeys}x{spec.steps}"
-    shutil.rmtree(root, ignore_errors=True)
-    say(f"writing {spec.journeys} journeys × {spec.steps} steps, {spec.personas} personas, "
-        f"{spec.departments} departments to {root}")
-    write_corpus(spec, root)
-    return root
-
-
-def validate(root: Path, out: Path) -> float:
-    """Wall time of `cjm validate` on the corpus, as a fresh process."""
-    say("cjm validate …")
-    run = run_timed([tool("cjm"), "validate", "journeys"], root, out / "validate.log")
-    say(f"cjm validate: {run.seconds:.2f} s ({run.output.strip().splitlines()[-1]})")
-    return round(run.seconds, 3)
+def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[str, object]:
+    """Every figure of the benchmark, in the order they are taken."""
+    r: dict[str, object] = {"journeys": spec.journeys, "steps": spec.steps, "personas": spec.personas,
+                            "departments": spec.departments}
+    r["validate_s"] = round(bench.validate(spec), 3)
+    plugin = bench.build(spec, "plugin")
+    r["plugin_build_s"], r["peak_rss_mb"] = round(plugin.seconds, 2), round(plugin.peak_rss_mb, 1)
+    r["baseline_build_s"] = round(bench.build(spec, "baseline").seconds, 2)
+    r["plugin_ratio"] = round(plugin.seconds / r["baseline_build_s"], 4)
+    r["exponent"] = None
+    if args.growth:
+        sizes = sorted({*(n for n in GROWTH if n < spec.journeys), spec.journeys})
+        growth, r["exponent"] = bench.growth(spec, sizes)
+        r["growth"] = {n: round(s, 2) for n, s in growth.items()}
+        r["baseline_growth"], r["baseline_exponent"] = bench.growth(spec, sizes, "baseline")
+        r["exponent"], r["baseline_exponent"] = round(r["exponent"], 3), round(r["baseline_exponent"], 3)
+    small = replace(spec, journeys=min(args.mermaid2_journeys, spec.journeys))
+    r["mermaid2_journeys"] = small.journeys
+    r["mermaid2_build_s"] = round(bench.build(small, "mermaid2").seconds, 2)
+    r["mermaid2_default_build_s"] = round(bench.build(small, "plugin").seconds, 2)
+    r["mermaid2_ratio"] = round(r["mermaid2_build_s"] / r["mermaid2_default_build_s"], 3)
+    rebuild = bench.rebuild(spec)
+    r["rebuild_s"], r["rebuild_parsed_files"] = rebuild["rebuild_s"], rebuild["rebuild_parsed_files"]
+    r["rebuild_first_build_s"] = rebuild["first_build_s"]
+    r["page_40_steps_kb"], r["render_40_steps_s"] = (round(x, 2) for x in bench.long_page(spec))
+    return r
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--journeys", type=int, default=1000, help="journeys in the corpus (default 1000)")
+    parser.add_argument("--journeys", type=int, help="journeys in the corpus (default 1000, with --growth)")
     parser.add_argument("--steps", type=int, default=25, help="steps per journey (default 25)")
     parser.add_argument("--personas", type=int, default=200, help="personas (default 200)")
     parser.add_argument("--departments", type=int, default=30, help="departments (default 30)")
+    parser.add_argument("--growth", action="store_true", help="also build at 250 and 500 journeys and fit the exponent")
+    parser.add_argument("--mermaid2-journeys", type=int, default=MERMAID2_JOURNEYS,
+                        help=f"corpus size for the mermaid2 comparison (default {MERMAID2_JOURNEYS}: "
+                             "mermaid2 re-parses every page and is too slow at 1,000)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where corpora and sites go")
     parser.add_argument("--results", type=Path, default=HERE / "results.json", help="the JSON written")
     args = parser.parse_args(argv)
+    if args.journeys is None:
+        args.journeys, args.growth = 1000, True
     args.out.mkdir(parents=True, exist_ok=True)
     return args
 

@@ -1,5 +1,8 @@
 """A deterministic journey corpus: N journeys × S steps, P personas, D departments.
 
+The first journey is a long one (40 steps by default), so the page size of a long
+journey is measured inside the full site, with its navigation.
+
 `write_corpus(spec, root)` writes a valid data folder (`journeys/`) and a site
 for it (`mkdocs.yml`, `docs/index.md`). The same spec gives the same bytes on
 every run: all choices come from one seeded :class:`random.Random`.
@@ -19,6 +22,7 @@ from cjm_mkdocs.fields import slugify
 from cjm_mkdocs.model import DEFAULT_STAGES
 
 from . import text
+from .sites import cjm_plugin, config_text
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 FIRST_DAY = dt.date(2024, 1, 1)
@@ -33,9 +37,11 @@ class CorpusSpec:
     personas: int = 200
     departments: int = 30
     seed: int = 5
+    long_steps: int = 40
+    """Steps of the first journey: one long journey whose page size the benchmark reports."""
 
 
-def write_corpus(spec: CorpusSpec, root: Path, plugins: str = "") -> Path:
+def write_corpus(spec: CorpusSpec, root: Path) -> Path:
     """Write the data folder and site under `root`; return the mkdocs.yml path."""
     data = root / "journeys"
     (data / "personas").mkdir(parents=True, exist_ok=True)
@@ -52,20 +58,20 @@ def write_corpus(spec: CorpusSpec, root: Path, plugins: str = "") -> Path:
             (data / "personas" / f"{persona_ids[-1]}.md").write_text(_prose(rng), encoding="utf-8")
     department_ids = [d["id"] for d in departments]
     for number in range(spec.journeys):
-        journey = _journey(rng, number, spec.steps, persona_ids, department_ids)
+        steps = spec.long_steps if number == 0 else spec.steps
+        journey = _journey(rng, number, steps, persona_ids, department_ids)
         _dump(data / "maps" / f"{journey_id(number)}.yml", journey)
         if number % 5 == 0:
             (data / "maps" / f"{journey_id(number)}.md").write_text(_prose(rng), encoding="utf-8")
-    return write_site(root, plugins)
+    return write_site(root)
 
 
-def write_site(root: Path, plugins: str) -> Path:
-    """The site around the data folder: an index page and mkdocs.yml."""
+def write_site(root: Path) -> Path:
+    """The site around the data folder: an index page and mkdocs.yml with the search and cjm plugins."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "docs" / "index.md").write_text("# Customer Journeys\n\nBenchmark-Korpus.\n", encoding="utf-8")
     config = root / "mkdocs.yml"
-    config.write_text("site_name: CJM Benchmark\ndocs_dir: docs\ntheme:\n  name: material\n  font: false\n"
-                      + plugins, encoding="utf-8")
+    config.write_text(config_text(plugins=cjm_plugin()), encoding="utf-8")
     return config
 
 

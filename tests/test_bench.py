@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from bench.corpus import CorpusSpec, write_corpus
+from bench.corpus import CorpusSpec, journey_id, write_corpus
 from bench.measure import fit_exponent
 from cjm_mkdocs.loading import JourneyLoader
 
-SMALL = CorpusSpec(journeys=12, steps=11, personas=7, departments=20)
+SMALL = CorpusSpec(journeys=12, steps=11, personas=7, departments=20, long_steps=17)
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
@@ -20,11 +21,12 @@ def test_corpus_validates_cleanly_with_the_requested_size(tmp_path):
     catalog, problems = JourneyLoader(tmp_path / "journeys", base=tmp_path).load()
     assert problems == []
     assert (len(catalog.journeys), len(catalog.personas), len(catalog.departments)) == (12, 7, 20)
-    assert all(len(journey.steps) == 11 for journey in catalog.journeys.values())
-    journey = next(iter(catalog.journeys.values()))
+    assert sorted(len(journey.steps) for journey in catalog.journeys.values()) == [11] * 11 + [17]
+    journey = catalog.journeys[journey_id(1)]
     assert [stage.id for stage in journey.stages] == ["awareness", "consideration", "decision", "purchase",
                                                       "post-purchase"]
     assert [len(stage.steps) for stage in journey.stages] == [3, 2, 2, 2, 2]
+    assert len(catalog.journeys[journey_id(0)].steps) == 17
     steps = [step for j in catalog.journeys.values() for step in j.steps]
     assert all(step.touchpoints and step.backstage for step in steps)
     assert any(step.pain_points for step in steps) and any(step.love_points for step in steps)
@@ -40,7 +42,7 @@ def test_corpus_is_the_same_bytes_on_every_run(tmp_path):
     first = tree_bytes(tmp_path / "first")
     assert len([name for name in first if name.startswith("journeys/maps/") and name.endswith(".yml")]) == 12
     assert first == tree_bytes(tmp_path / "second")
-    write_corpus(CorpusSpec(journeys=12, steps=11, personas=7, departments=20, seed=6), tmp_path / "other")
+    write_corpus(replace(SMALL, seed=6), tmp_path / "other")
     assert tree_bytes(tmp_path / "other") != first
 
 

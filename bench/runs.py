@@ -1,0 +1,100 @@
+"""Each measurement of the benchmark, on corpora written under one output folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from .browser import render_seconds
+from .corpus import CorpusSpec, journey_id, write_corpus
+from .measure import Run, fit_exponent, run_timed, tool
+from .progress import say
+from .sites import write_baseline, write_mermaid2
+
+
+class Bench:
+    """The output folder and the corpora already written in it."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.corpora: dict[CorpusSpec, Path] = {}
+        self.builds: dict[tuple[CorpusSpec, str], Run] = {}
+
+    def corpus(self, spec: CorpusSpec) -> Path:
+        """A fresh corpus for `spec` (written once per run)."""
+        if spec not in self.corpora:
+            root = self.out / f"corpus-{spec.journeys}x{spec.steps}"
+            shutil.rmtree(root, ignore_errors=True)
+            say(f"writing {spec.journeys} journeys × {spec.steps} steps, {spec.personas} personas, "
+                f"{spec.departments} departments to {root}")
+            write_corpus(spec, root)
+            self.corpora[spec] = root
+        return self.corpora[spec]
+
+    def validate(self, spec: CorpusSpec) -> float:
+        """Wall time of `cjm validate` on the corpus, as a fresh process."""
+        root = self.corpus(spec)
+        say("cjm validate …")
+        run = run_timed([tool("cjm"), "validate", "journeys"], root, self.out / "validate.log")
+        say(f"cjm validate: {run.seconds:.2f} s ({run.output.strip().splitlines()[-1]})")
+        return run.seconds
+
+    def build(self, spec: CorpusSpec, site: str = "plugin") -> Run:
+        """`mkdocs build --strict` of one of the corpus's sites: plugin, baseline or mermaid2."""
+        if (spec, site) not in self.builds:
+            root = self.corpus(spec)
+            config = {"plugin": lambda: root / "mkdocs.yml", "mermaid2": lambda: write_mermaid2(root),
+                      "baseline": lambda: self._baseline(root)}[site]()
+            say(f"mkdocs build ({site}, {spec.journeys} journeys) …")
+            log = self.out / f"build-{site}-{spec.journeys}.log"
+            run = run_timed([tool("mkdocs"), "build", "--strict", "-q", "-f", str(config), "-d", str(config.parent / f"site-{site}")],
+                            config.parent, log)
+            say(f"mkdocs build ({site}, {spec.journeys} journeys): {run.seconds:.1f} s, {run.peak_rss_mb:.0f} MB")
+            self.builds[spec, site] = run
+        return self.builds[spec, site]
+
+    def _baseline(self, root: Path) -> Path:
+        say("writing the plugin's generated pages out as the baseline site …")
+        config, count = write_baseline(root)
+        say(f"baseline: {count} generated pages written to {config.parent / 'docs'}")
+        return config
+
+    def growth(self, spec: CorpusSpec, sizes: list[int], site: str = "plugin") -> tuple[dict[int, float], float]:
+        """Build times of `site` at each size and the fitted exponent."""
+        times = {n: self.build(_sized(spec, n), site).seconds for n in sizes}
+        return times, fit_exponent(list(times), list(times.values()))
+
+    def rebuild(self, spec: CorpusSpec) -> dict[str, float | int]:
+        """A serve-style rebuild after editing one journey (the file is restored afterwards)."""
+        root = self.corpus(spec)
+        journey = root / "journeys" / "maps" / f"{journey_id(spec.journeys // 2)}.yml"
+        original = journey.read_bytes()
+        say(f"serve-style build, edit {journey.name}, rebuild ({spec.journeys} journeys) …")
+        try:
+            run = run_timed([sys.executable, "-m", "bench.serve", str(root / "mkdocs.yml"), str(journey)],
+                            Path(__file__).resolve().parent.parent, self.out / "serve.log")
+        finally:
+            journey.write_bytes(original)
+        figures = json.loads(run.output.strip().splitlines()[-1])
+        say(f"serve rebuild: {figures['rebuild_s']:.1f} s, {figures['rebuild_parsed_files']} file(s) re-parsed")
+        return figures
+
+    def long_page(self, spec: CorpusSpec) -> tuple[float, float]:
+        """Size (KB) of the corpus's long journey page, and seconds until its diagrams render."""
+        site = self.corpus(spec) / "site-plugin"
+        self.build(spec)
+        page = f"journeys/{journey_id(0)}/"
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        diagrams = html.count('class="mermaid"')
+        say(f"rendering {page} ({diagrams} diagram(s)) in headless chromium …")
+        seconds = render_seconds(site, page, diagrams)
+        size = len(html.encode()) / 1024
+        say(f"{spec.long_steps}-step journey page: {size:.0f} KB, diagrams rendered in {seconds:.2f} s")
+        return size, seconds
+
+
+def _sized(spec: CorpusSpec, journeys: int) -> CorpusSpec:
+    return replace(spec, journeys=journeys)

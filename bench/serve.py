@@ -1,0 +1,50 @@
+"""A `mkdocs serve` rebuild, driven as serve drives it, in one process.
+
+`python -m bench.serve CONFIG JOURNEY_FILE` loads the config, calls the plugins'
+`on_startup(command="serve")`, builds, edits one journey file, loads the config again
+(MkDocs hands back the same plugin instances, as in serve) and builds again. It prints
+JSON: both build times and how many data files the second build re-parsed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+def rebuild(config_file: Path, journey_file: Path) -> dict[str, float | int]:
+    """Build, change `journey_file`, rebuild; the times and the re-parsed file count."""
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as site_dir:
+        config = load_config(str(config_file), site_dir=site_dir)
+        config.plugins.on_startup(command="serve", dirty=False)
+        first = _timed_build(config)
+        _edit(journey_file)
+        config = load_config(str(config_file), site_dir=site_dir)
+        second = _timed_build(config)
+        parsed = config.plugins["cjm"].loader.parsed_files
+        config.plugins.on_shutdown()
+    return {"first_build_s": round(first, 3), "rebuild_s": round(second, 3), "rebuild_parsed_files": parsed}
+
+
+def _timed_build(config) -> float:
+    start = time.perf_counter()
+    build(config)
+    return time.perf_counter() - start
+
+
+def _edit(journey_file: Path) -> None:
+    """What an editor does: change the journey's title."""
+    text = journey_file.read_text(encoding="utf-8")
+    journey_file.write_text(text.replace("title: ", "title: Geändert – ", 1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    print(json.dumps(rebuild(Path(sys.argv[1]), Path(sys.argv[2]))))
