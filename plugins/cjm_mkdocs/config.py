@@ -11,6 +11,18 @@ from .labels import LANGUAGES
 from .loading import DEFAULT_MAX_BYTES
 
 
+class Day(c.BaseConfigOption[dt.date]):
+    """A date, written as a YAML date or as "YYYY-MM-DD" text."""
+
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise c.ValidationError(f"expected a date as YYYY-MM-DD, not {value!r}") from None
+
+
 class JourneyPluginConfig(base.Config):
     """`plugins: - cjm: {...}`; paths are relative to the folder of mkdocs.yml."""
 
@@ -27,5 +39,5 @@ class JourneyPluginConfig(base.Config):
     """The local mermaid.min.js served with the site; empty to leave mermaid to the site."""
     max_file_size = c.Type(int, default=DEFAULT_MAX_BYTES)
     """Largest data file read, in bytes."""
-    today = c.Optional(c.Type(dt.date))
+    today = c.Optional(Day())
     """The date review badges are computed against (default: the day of the build)."""

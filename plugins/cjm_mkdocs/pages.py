@@ -87,6 +87,11 @@ def edit_url(edit_base: str | None, source: str | None) -> str | None:
     return urljoin(edit_base if edit_base.endswith("/") else edit_base + "/", quote(source))
 
 
+def html_title(title: str) -> str:
+    """A page title as escaped HTML text: themes print it unescaped (and `striptags` would unescape it)."""
+    return str(escape.html_text(escape.one_line(title)))
+
+
 def html_block(fragment: str) -> Markup:
     """Generated HTML as one line, framed by blank lines: Markdown passes it through untouched."""
     text = str(fragment).strip().replace("\r\n", "&#10;").replace("\r", "&#10;").replace("\n", "&#10;")

@@ -42,7 +42,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.loader: JourneyLoader | None = None
         self.site: pages.Site | None = None
         self.env = pages.environment()
-        self.generated: set[str] = set()
+        self.titles: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so MkDocs keeps this instance (and the loader's cache) across `serve` rebuilds."""
@@ -65,8 +65,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.site = pages.Site(catalog, labels(self.config.language), self.config.today or dt.date.today(),
                                self._edit_base(config), config.use_directory_urls)
         generated = pages.generate(self.site, self.env)
-        self.generated = {page.uri for page in generated}
-        taken = sorted(uri for uri in self.generated if files.get_file_from_path(uri))
+        self.titles = {page.uri: page.title for page in generated}
+        taken = sorted(uri for uri in self.titles if files.get_file_from_path(uri))
         if taken:
             raise PluginError(f"{', '.join(taken)} in {config.docs_dir} would hide pages the cjm plugin "
                               "generates; move or rename them")
@@ -83,8 +83,11 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Expand `<!-- cjm:diagram|matrix|curve <journey id> -->` lines in hand-written pages."""
-        if page.file.src_uri in self.generated or self.site is None:
+        """Title generated pages safely; expand `<!-- cjm:diagram|matrix|curve <id> -->` lines in hand-written ones."""
+        if page.file.src_uri in self.titles:
+            page.meta["title"] = pages.html_title(self.titles[page.file.src_uri])
+            return markdown
+        if self.site is None:
             return markdown
         expanded, problems = pages.expand_embeds(markdown, page.file.src_uri, self.site, self.env)
         for problem in problems:

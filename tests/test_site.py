@@ -1,0 +1,483 @@
+"""Real sites built with `mkdocs build --strict` in temporary folders, checked in their HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from cjm_mkdocs.labels import LABELS
+from cjm_mkdocs.loading import JourneyLoader
+from conftest import ROOT, BuiltSite, PythonName, build_site, run_mkdocs, sample_data
+from mermaid_parse import mermaid  # noqa: F401  (fixture)
+
+DE = LABELS["de"]
+DEFAULT_STAGES = ("awareness", "consideration", "decision", "purchase", "post-purchase")
+
+
+# --- helpers that read the built HTML ----------------------------------------------------
+
+def matrix(soup: BeautifulSoup) -> dict:
+    """The touchpoint matrix: stage of each step column, step ids and names, and every row's cells."""
+    table = soup.select_one("table.cjm-matrix")
+    stage_row, step_row = table.thead.find_all("tr")
+    stages = []
+    for th in stage_row.find_all("th"):
+        assert th["scope"] == "colgroup"
+        stages += [th.get_text()] * int(th.get("colspan", 1))
+    steps = [(th["id"], th.get_text()) for th in step_row.find_all("th")[1:]]
+    assert all(th["scope"] == "col" for th in step_row.find_all("th"))
+    rows = {}
+    for tr in table.tbody.find_all("tr"):
+        head = tr.find("th")
+        assert head["scope"] == "row"
+        rows[head.get_text()] = [td.get_text() for td in tr.find_all("td")]
+    return {"stages": stages, "steps": steps, "rows": rows}
+
+
+def stage_label(stage: dict) -> str:
+    return stage.get("name") or DE[stage["id"]]
+
+
+def step_id(step: dict) -> str:
+    return step.get("id") or re.sub(r"[^a-z0-9]+", "-", step["name"].lower().replace("ä", "ae")).strip("-")
+
+
+def owned_from_yaml(data: dict) -> Counter:
+    """(department, journey, kind, text) for everything the YAML assigns, departments inherited by hand."""
+    owned = Counter()
+    for path, journey in data.items():
+        if not path.startswith("maps/") or not path.endswith(".yml"):
+            continue
+        journey_id, owner = Path(path).stem, journey["department"]
+        owned[(owner, journey_id, "journey", journey["title"])] += 1
+        for stage in journey["stages"]:
+            for step in stage["steps"]:
+                step_owner = step.get("department", owner)
+                groups = {"touchpoint": ("touchpoints", lambda t: t.get("name") or t["channel"]),
+                          "love_point": ("love_points", lambda t: t["text"]),
+                          "pain_point": ("pain_points", lambda t: t["text"]),
+                          "backstage": ("backstage", lambda t: t["process"])}
+                for kind, (key, text) in groups.items():
+                    for item in step.get(key, []):
+                        owned[(item.get("department", step_owner), journey_id, kind, text(item))] += 1
+        for kind, key, field in (("measure", "measures", "title"), ("kpi", "kpis", "name")):
+            for item in journey.get(key, []):
+                owned[(item.get("department", owner), journey_id, kind, item[field])] += 1
+    return owned
+
+
+def owned_from_site(site: BuiltSite, departments: list[str]) -> Counter:
+    """The same tuples, read from the department pages."""
+    owned = Counter()
+    for department in departments:
+        for block in site.soup(f"departments/{department}/").select("div.cjm-owned"):
+            journey_id = block["data-journey"]
+            title = site.soup(f"journeys/{journey_id}/").h1.get_text()
+            if block.select_one(".cjm-badge-owner"):
+                owned[(department, journey_id, "journey", title)] += 1
+            for item in block.select("li[data-kind]"):
+                owned[(department, journey_id, item["data-kind"], item.a.get_text())] += 1
+    return owned
+
+
+def page_of(site_dir: Path, html_file: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment a relative link points to, or None for links off the site."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    url = "/" + html_file.relative_to(site_dir).as_posix()
+    target = urlsplit(urljoin(url, href))
+    path = site_dir / unquote(target.path).lstrip("/")
+    return (path / "index.html" if target.path.endswith("/") else path), target.fragment
+
+
+def ids_of(path: Path, cache: dict[Path, set[str]]) -> set[str]:
+    if path not in cache:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        cache[path] = {el["id"] for el in soup.find_all(id=True)} | {el["name"] for el in soup.find_all("a", attrs={"name": True})}
+    return cache[path]
+
+
+def broken_links(site: BuiltSite) -> list[str]:
+    """Every internal link, script, stylesheet or image of the site whose target (or anchor) is missing."""
+    broken, cache = [], {}
+    for html_file in site.html_files():
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(["a", "link", "script", "img"]):
+            href = element.get("href") or element.get("src")
+            found = page_of(site.site, html_file, href) if href else None
+            if found is None:
+                continue
+            path, fragment = found
+            if not path.is_file() or (fragment and path.suffix == ".html" and fragment not in ids_of(path, cache)):
+                broken.append(f"{html_file.relative_to(site.site)}: {href}")
+    return broken
+
+
+def outside_requests(site: BuiltSite) -> list[str]:
+    """Every resource the site would fetch from another host: src, srcset, <link href>, CSS url()/@import."""
+    found = []
+    for html_file in site.html_files():
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(True):
+            addresses = [element.get("src"), element.get("data"), element.get("poster")]
+            addresses += [part.split()[0] for part in element.get("srcset", "").split(",") if part.strip()]
+            if element.name == "link":
+                addresses.append(element.get("href"))
+            found += [f"{html_file.name}: {a}" for a in addresses if a and _remote(a)]
+    for css in site.site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        found += [f"{css.name}: {a}" for a in re.findall(r"url\(\s*['\"]?([^'\")]+)", text) if _remote(a)]
+        found += [f"{css.name}: {a}" for a in re.findall(r"@import\s+['\"]([^'\"]+)", text) if _remote(a)]
+    return found
+
+
+def _remote(address: str) -> bool:
+    return bool(re.match(r"\s*([a-z][a-z0-9+.-]*:)?//", address, re.IGNORECASE)) and not address.startswith("data:")
+
+
+def mermaid_sources(soup: BeautifulSoup) -> list[str]:
+    return [pre.get_text() for pre in soup.select("pre.mermaid")]
+
+
+# --- the repository's sample -------------------------------------------------------------
+
+def test_sample_builds_strict_with_a_page_for_everything(sample_site: BuiltSite) -> None:
+    assert sample_site.returncode == 0, sample_site.log
+    catalog, problems = JourneyLoader(ROOT / "journeys", base=ROOT).load()
+    assert not problems and catalog.journeys and catalog.personas and catalog.departments
+    for kind, ids in (("journeys", catalog.journeys), ("personas", catalog.personas),
+                      ("departments", catalog.departments)):
+        for item_id in ["", *ids]:
+            assert (sample_site.site / kind / item_id / "index.html").is_file(), f"{kind}/{item_id}"
+
+
+def test_sample_links_resolve_and_nothing_is_fetched_from_outside(sample_site: BuiltSite) -> None:
+    assert broken_links(sample_site) == []
+    assert outside_requests(sample_site) == []
+
+
+def test_sample_embeds_a_diagram_on_a_hand_written_page(sample_site: BuiltSite) -> None:
+    page = sample_site.soup("einstieg/")
+    assert mermaid_sources(page)[0].startswith("journey\n")
+    assert page.select_one("svg.cjm-curve") is not None
+    assert "<!-- cjm:" not in sample_site.html("einstieg/")
+
+
+def test_sample_mermaid2_configuration_builds_strict_offline(tmp_path: Path) -> None:
+    result = run_mkdocs(ROOT / "mkdocs-mermaid2.yml", "-d", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = BuiltSite(tmp_path, result.returncode, result.stderr)
+    page = site.soup("journeys/onlineshop-preisvergleich/")
+    assert page.select("div.mermaid")
+    inline = " ".join(script.get_text() for script in page.find_all("script") if not script.get("src"))
+    assert re.search(r"mermaid\.initialize\(\{[^}]*securityLevel[^}]*strict", inline)
+    assert any(script.get("src", "").endswith("assets/cjm/mermaid.min.js") for script in page.find_all("script"))
+    assert outside_requests(site) == []
+
+
+# --- built test sites --------------------------------------------------------------------
+
+def test_every_journey_persona_and_department_has_its_page(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data)
+    assert site.returncode == 0, site.log
+    journeys = [Path(p).stem for p in data if p.startswith("maps/") and p.endswith(".yml")]
+    personas = [Path(p).stem for p in data if p.startswith("personas/")]
+    departments = [d["id"] for d in data["departments.yml"]["departments"]]
+    for kind, ids in (("journeys", journeys), ("personas", personas), ("departments", departments)):
+        for item_id in ids:
+            assert site.soup(f"{kind}/{item_id}/").h1.get_text()
+    catalog_rows = site.soup("journeys/").select("table#cjm-catalog tbody tr")
+    assert sorted(row.a["href"].strip("./") for row in catalog_rows) == sorted(journeys)
+    assert broken_links(site) == []
+    assert outside_requests(site) == []
+
+
+def test_matrix_has_a_column_per_step_under_its_stage_and_the_classic_rows(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data)
+    for path, journey in data.items():
+        if not path.endswith(".yml") or not path.startswith("maps/"):
+            continue
+        found = matrix(site.soup(f"journeys/{Path(path).stem}/"))
+        steps = [(stage, step) for stage in journey["stages"] for step in stage["steps"]]
+        assert found["stages"] == [stage_label(stage) for stage, _ in steps]
+        names = [step["name"] + (f" {DE['moment_of_truth']}" if step.get("moment_of_truth") else "") for _, step in steps]
+        assert [name for _, name in found["steps"]] == names
+        assert [anchor for anchor, _ in found["steps"]] == [f"step-{step_id(step)}" for _, step in steps]
+        for row, key in ((DE["does"], "does"), (DE["thinks"], "thinks"), (DE["feels"], "feels")):
+            assert found["rows"][row] == [step.get(key, "") for _, step in steps]
+        assert len(found["rows"][DE["rating"]]) == len(steps)
+
+
+def test_moments_of_truth_and_important_touchpoints_are_marked(tmp_path: Path, data: dict) -> None:
+    page = build_site(tmp_path, data).soup("journeys/kauf/")
+    assert page.select_one("th#step-bestellen .cjm-badge-mot").get_text() == DE["moment_of_truth"]
+    assert not page.select_one("th#step-angebot-sehen .cjm-badge-mot")
+    important = [li.get_text() for li in page.select("table.cjm-matrix li.cjm-important")]
+    assert len(important) == 1 and "Preisportal" in important[0] and DE["important"] in important[0]
+
+
+def test_department_pages_list_exactly_what_the_yaml_assigns(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data)
+    departments = [d["id"] for d in data["departments.yml"]["departments"]]
+    assert owned_from_site(site, departments) == owned_from_yaml(data)
+    assert DE["owns_nothing"] in site.soup("departments/recht/").get_text()
+    assert broken_links(site) == []
+
+
+def test_pain_points_are_sorted_by_severity_with_owner_and_state(tmp_path: Path, data: dict) -> None:
+    page = build_site(tmp_path, data).soup("journeys/kauf/")
+    items = page.select("ul.cjm-pain-points > li")
+    severities = [li["class"][0].removeprefix("cjm-severity-") for li in items]
+    assert severities == ["critical", "high", "medium"]
+    resolved = page.select_one("li#pain-versand-unklar")
+    assert "Kundenservice" in resolved.get_text() and DE["resolved"] in resolved.get_text()
+    assert DE["open"] in page.select_one("li#pain-abbrechen-pain-1").get_text()
+
+
+def test_measures_put_quick_wins_first_and_kpis_compare_target_and_current(tmp_path: Path, data: dict) -> None:
+    data["maps/kauf.yml"]["measures"].reverse()
+    page = build_site(tmp_path, data).soup("journeys/kauf/")
+    rows = page.select("table.cjm-measures tbody tr")
+    assert [row["id"] for row in rows] == ["measure-feed", "measure-hotline-verstaerken"]
+    assert rows[0].select_one(".cjm-badge-quick")
+    kpi = page.select_one("tr#kpi-conversion").get_text()
+    assert "3,5 %" in kpi and "2,1 %" in kpi and DE["not_met"] in kpi
+
+
+def test_target_journey_shows_what_changes(tmp_path: Path, data: dict) -> None:
+    page = build_site(tmp_path, data).soup("journeys/kauf-soll/")
+    rows = {row.a.get_text(): row.select_one(".cjm-badge").get_text() for row in page.select(".cjm-changes tbody tr")}
+    assert rows == {"Bricht ab": DE["removed"], "Bewertet": DE["added"], "Sieht Angebot": DE["changed"]}
+
+
+def test_review_due_badge_follows_the_configured_today(tmp_path: Path, data: dict) -> None:
+    late = build_site(tmp_path, data, plugin={"today": "2027-03-02"}, name="late")
+    early = build_site(tmp_path, data, plugin={"today": "2027-03-01"}, name="early")
+    assert late.returncode == early.returncode == 0, late.log + early.log
+    assert late.soup("journeys/kauf/").select_one(".cjm-header .cjm-badge-due").get_text() == DE["review_due"]
+    assert early.soup("journeys/kauf/").select_one(".cjm-header .cjm-badge-due") is None
+    assert early.soup("journeys/kauf-soll/").select_one(".cjm-header .cjm-badge-due") is not None
+
+
+def test_diagrams_parse_as_mermaid_journeys(tmp_path: Path, data: dict, mermaid) -> None:  # noqa: F811
+    site = build_site(tmp_path, data)
+    diagram, paths = mermaid_sources(site.soup("journeys/kauf/"))
+    rendered = mermaid.check(diagram)
+    assert rendered.error is None
+    assert rendered.texts["tasks"] == ["Sieht Angebot", "Bricht ab", "Bestellt"]
+    assert mermaid.check(paths).error is None and paths.startswith("flowchart")
+    assert len(mermaid_sources(site.soup("journeys/einkauf/"))) == 1  # no branches, no flowchart
+
+
+def test_search_index_has_journeys_steps_personas_and_pain_points(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data)
+    entries = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    index = " ".join(entry["title"] + " " + entry["text"] for entry in entries)
+    for text in ("Kauf über Preisvergleich", "Sieht Angebot", "Anna Schneider", "Versandkosten unklar"):
+        assert text in index
+
+
+def test_navigation_groups_journeys_by_segment(tmp_path: Path, data: dict) -> None:
+    nav = build_site(tmp_path, data).soup("journeys/").select_one("nav.md-nav--primary").get_text(" ")
+    words = " ".join(nav.split())
+    for section in (DE["journeys"], "Privatkunden", "Geschäftskunden", DE["personas"], DE["departments"]):
+        assert section in words
+
+
+def test_english_labels(tmp_path: Path, data: dict) -> None:
+    page = build_site(tmp_path, data, plugin={"language": "en"}).soup("journeys/kauf/")
+    assert set(matrix(page)["rows"]) >= {"does", "thinks", "feels"}
+    assert matrix(page)["stages"][0] == LABELS["en"]["awareness"]
+
+
+def test_links_resolve_without_directory_urls(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data, {"use_directory_urls": False})
+    assert site.returncode == 0, site.log
+    assert (site.site / "journeys" / "kauf.html").is_file()
+    assert broken_links(site) == []
+
+
+def test_edit_link_points_at_the_yaml_in_the_repository(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data, {"repo_url": "https://git.example.com/cx/journeys"})
+    link = site.soup("journeys/kauf/").select_one("a.cjm-edit")
+    assert link["href"] == "https://git.example.com/cx/journeys/edit/main/journeys/maps/kauf.yml"
+
+
+def test_a_site_template_overrides_the_plugin_template(tmp_path: Path, data: dict) -> None:
+    override = tmp_path / "project" / "overrides" / "cjm" / "partials" / "journey_header.html.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text('<div class="site-header">{{ journey.segment | html_text }}</div>\n', encoding="utf-8")
+    site = build_site(tmp_path, data, {"theme": {"name": "material", "custom_dir": "overrides", "font": False}})
+    assert site.returncode == 0, site.log
+    page = site.soup("journeys/kauf/")
+    assert page.select_one("div.site-header").get_text() == "Privatkunden"
+    assert page.select_one("div.cjm-header") is None
+    assert not list(site.site.rglob("*.j2"))
+
+
+def test_generated_pages_are_not_written_into_docs_dir(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data)
+    assert site.returncode == 0
+    assert sorted(p.relative_to(site.root / "content").as_posix() for p in (site.root / "content").rglob("*")) == ["index.md"]
+
+
+# --- embedding in hand-written pages -----------------------------------------------------
+
+EMBED_PAGE = """\
+# Eigene Seite
+
+<!-- cjm:diagram kauf -->
+
+<!-- cjm:matrix einkauf -->
+
+<!-- cjm:curve kauf -->
+
+```text
+<!-- cjm:diagram kauf -->
+```
+"""
+
+
+def test_hand_written_pages_embed_diagram_matrix_and_curve(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data, docs={"index.md": "# Start\n", "team/eigene.md": EMBED_PAGE})
+    assert site.returncode == 0, site.log
+    page = site.soup("team/eigene/")
+    assert mermaid_sources(page)[0].startswith("journey\n")
+    assert [name for _, name in matrix(page)["steps"]] == ["Fragt an", "Erhält Angebot"]
+    assert page.select_one("svg.cjm-curve") is not None
+    assert page.select_one("pre:not(.mermaid) code").get_text().strip() == "<!-- cjm:diagram kauf -->"
+    assert broken_links(site) == []
+
+
+def test_embedding_an_unknown_journey_fails_the_strict_build(tmp_path: Path, data: dict) -> None:
+    docs = {"index.md": "# Start\n\nText\n\n<!-- cjm:matrix kaufen -->\n"}
+    site = build_site(tmp_path, data, docs=docs)
+    assert site.returncode != 0
+    assert "content/index.md:5: cjm:matrix names no journey `kaufen`" in site.log
+    assert "did you mean `kauf`?" in site.log
+
+
+# --- bad data ----------------------------------------------------------------------------
+
+def test_a_broken_reference_fails_the_build_with_the_validate_message(tmp_path: Path, data: dict) -> None:
+    data["maps/kauf.yml"]["stages"][0]["steps"][0]["touchpoints"][1]["department"] = "servce"
+    site = build_site(tmp_path, data)
+    assert site.returncode != 0
+    validate = subprocess.run([sys.executable, "-m", "cjm_mkdocs.cli", "validate", "journeys"], cwd=site.root,
+                              capture_output=True, text=True)
+    *problems, summary = validate.stdout.splitlines()
+    assert validate.returncode == 1 and "1 error(s)" in summary
+    assert "no department has the id `servce`" in problems[0] and "did you mean `service`?" in problems[1]
+    assert "\n".join(problems) in site.log
+    assert "Traceback" not in site.log
+    assert not (site.site / "journeys").exists()
+
+
+def test_data_warnings_fail_the_strict_build(tmp_path: Path, data: dict) -> None:
+    data["stray.yml"] = {"title": "verirrt"}
+    site = build_site(tmp_path, data)
+    assert site.returncode != 0
+    assert "stray.yml: warning: is not read" in site.log
+
+
+def test_a_content_page_in_the_way_of_a_generated_page_is_reported(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data, docs={"index.md": "# Start\n", "journeys/kauf.md": "# Kauf\n"})
+    assert site.returncode != 0
+    assert "journeys/kauf.md in content would hide pages the cjm plugin generates" in site.log.replace(
+        str(site.root) + "/", "")
+    assert "Traceback" not in site.log
+
+
+def test_missing_mermaid_library_is_a_clear_error(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data, plugin={"mermaid_js": "nowhere/mermaid.min.js"})
+    assert site.returncode != 0
+    assert "the Mermaid library is missing" in site.log and "npm ci" in site.log
+    assert "Traceback" not in site.log
+
+
+# --- hostile editor text -----------------------------------------------------------------
+
+HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)>" onmouseover="alert(1)'
+HOSTILE_STEP = 'Zahlung: 5: Hacker; #1 %% }%% %%{init: {"securityLevel": "loose"}}%%\nsection Evil\nclick s1 call alert(1)'
+
+
+def hostile_data() -> dict:
+    data = sample_data()
+    journey = data["maps/kauf.yml"]
+    journey["title"] = f"Kauf {HOSTILE}"
+    journey["segment"] = f"Segment {HOSTILE}"
+    step = journey["stages"][0]["steps"][0]
+    step.update(name=HOSTILE_STEP, does=f"```mermaid\ngraph TD; A-->B\n```\n{HOSTILE}", thinks="--8<-- \"/etc/passwd\"",
+                feels="[link](javascript:alert(1)) <a href='javascript:alert(1)'>x</a>")
+    step["touchpoints"][0]["channel"] = f"title Evil {HOSTILE}"
+    step["pain_points"][0]["text"] = f"*bold* {HOSTILE}"
+    step["evidence"][0]["quote"] = f"<iframe src=https://evil.example></iframe> {HOSTILE}"
+    data["departments.yml"]["departments"][1]["name"] = f"Service {HOSTILE}"
+    data["personas/anna.yml"]["name"] = f"Anna {HOSTILE}"
+    data["maps/kauf.md"] = (f"# Prose {HOSTILE}\n\n[click](javascript:alert(1)) [data](data:text/html,x) "
+                            f'<a href="JaVaScRiPt:alert(1)">a</a>\n\n<script>alert(2)</script>\n\n'
+                            '<img src="https://evil.example/x.png" onerror="alert(3)">\n')
+    return data
+
+
+@pytest.mark.parametrize("renderer", ["material", "mermaid2"])
+def test_hostile_editor_text_comes_out_inert(tmp_path: Path, renderer: str, mermaid) -> None:  # noqa: F811
+    extra = MERMAID2_CONFIG if renderer == "mermaid2" else {}
+    more = [{"mermaid2": {"arguments": {"securityLevel": "strict"}}}] if renderer == "mermaid2" else []
+    site = build_site(tmp_path, hostile_data(), extra, more_plugins=more)
+    assert site.returncode == 0, site.log
+    for html_file in site.html_files():
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(True):
+            assert element.name not in ("iframe", "object", "embed"), html_file
+            assert not [name for name in element.attrs if name.lower().startswith("on")], (html_file, element)
+            for name in ("href", "src"):
+                address = re.sub(r"[\x00-\x20]", "", element.get(name, "")).lower()
+                assert not address.startswith(("javascript:", "data:", "vbscript:")), (html_file, element)
+        for script in soup.find_all("script"):
+            assert "alert" not in script.get_text(), html_file
+    assert outside_requests(site) == []
+    page = site.soup("journeys/kauf/")
+    assert page.h1.get_text().startswith(f"Kauf {HOSTILE}")
+    found = matrix(page)
+    assert found["steps"][0][1].startswith(HOSTILE_STEP)
+    assert found["rows"][DE["does"]][0] == hostile_data()["maps/kauf.yml"]["stages"][0]["steps"][0]["does"]
+    diagram = page.select_one("pre.mermaid code, div.mermaid").get_text().strip()
+    assert_journey_grammar(diagram, stages=2, steps=3)
+    rendered = mermaid.check(diagram)
+    assert rendered.error is None
+    assert rendered.texts["tasks"][0].startswith("Zahlung: 5: Hacker; #1 %% }%%")
+    assert len(rendered.texts["tasks"]) == 3 and len(rendered.texts["sections"]) == 2
+    assert not list((site.root / "content").rglob("*.html"))
+
+
+def assert_journey_grammar(diagram: str, stages: int, steps: int) -> None:
+    """Line by line: editor text (entities removed) holds none of Mermaid's grammar characters."""
+    head, *lines = diagram.splitlines()
+    assert head == "journey" and "%%" not in diagram
+    kinds = Counter()
+    for line in lines:
+        bare = re.sub(r"#\d+;", "", line)
+        if re.fullmatch(r"  (title|section) [^:;#%\n]+", bare):
+            kinds[bare.split()[0]] += 1
+        else:
+            assert re.fullmatch(r"    [^:;#%]+: [1-5](: [^:;#%]+)?", bare), line
+            kinds["task"] += 1
+    assert kinds == {"title": 1, "section": stages, "task": steps}
+
+
+MERMAID2_CONFIG = {
+    "theme": {"name": "material", "font": False},
+    "markdown_extensions": ["attr_list", "md_in_html", "tables", {"pymdownx.superfences": {"custom_fences": [
+        {"name": "mermaid", "class": "mermaid", "format": PythonName("mermaid2.fence_mermaid")}]}}],
+}
