@@ -117,22 +117,28 @@ def run_mkdocs(config_file: Path, *args: str) -> subprocess.CompletedProcess[str
     return subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=300)
 
 
-def build_site(tmp_path: Path, data: Mapping[str, object] | None = None,
-               extra_config: Mapping[str, object] | None = None, *, plugin: Mapping[str, object] | None = None,
-               more_plugins: Sequence[object] = (), docs: Mapping[str, str] | None = None,
-               name: str = "project") -> BuiltSite:
-    """Build a site from `data` (journeys/ path → YAML object or text; default :func:`sample_data`).
+def make_project(tmp_path: Path, data: Mapping[str, object] | None = None,
+                 extra_config: Mapping[str, object] | None = None, *, plugin: Mapping[str, object] | None = None,
+                 more_plugins: Sequence[object] = (), docs: Mapping[str, str] | None = None,
+                 name: str = "project") -> Path:
+    """Write a project from `data` (journeys/ path → YAML object or text; default :func:`sample_data`).
 
     `plugin` options go to the `cjm` plugin (defaults: the local Mermaid, today = :data:`TODAY`), listed after
     `search` and before `more_plugins`; `extra_config` holds further mkdocs.yml keys (`docs` the content pages).
+    Returns the path of mkdocs.yml.
     """
-    root = tmp_path / name
     options = {"mermaid_js": str(MERMAID_JS), "today": TODAY, **(plugin or {})}
     config = {"plugins": ["search", {"cjm": options}, *more_plugins], **(extra_config or {})}
-    config_file = write_project(root, sample_data() if data is None else data,
-                                {"index.md": "# Start\n"} if docs is None else docs, config)
+    return write_project(tmp_path / name, sample_data() if data is None else data,
+                         {"index.md": "# Start\n"} if docs is None else docs, config)
+
+
+def build_site(tmp_path: Path, data: Mapping[str, object] | None = None,
+               extra_config: Mapping[str, object] | None = None, **options: object) -> BuiltSite:
+    """:func:`make_project`, then `mkdocs build --strict` on it."""
+    config_file = make_project(tmp_path, data, extra_config, **options)
     result = run_mkdocs(config_file)
-    return BuiltSite(root, result.returncode, result.stdout + result.stderr)
+    return BuiltSite(config_file.parent, result.returncode, result.stdout + result.stderr)
 
 
 @pytest.fixture(name="build_site")

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
+import os
 import re
+import socket
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -16,7 +25,7 @@ from bs4 import BeautifulSoup
 
 from cjm_mkdocs.labels import LABELS
 from cjm_mkdocs.loading import JourneyLoader
-from conftest import ROOT, BuiltSite, PythonName, build_site, run_mkdocs, sample_data
+from conftest import ROOT, BuiltSite, PythonName, build_site, make_project, run_mkdocs, sample_data
 from mermaid_parse import mermaid  # noqa: F401  (fixture)
 
 DE = LABELS["de"]
@@ -481,3 +490,89 @@ MERMAID2_CONFIG = {
     "markdown_extensions": ["attr_list", "md_in_html", "tables", {"pymdownx.superfences": {"custom_fences": [
         {"name": "mermaid", "class": "mermaid", "format": PythonName("mermaid2.fence_mermaid")}]}}],
 }
+
+
+# --- serve and browser -------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(condition, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@pytest.fixture
+def served(tmp_path: Path, data: dict) -> Iterator[tuple[str, Path, Path]]:
+    """`mkdocs serve -v` on a test project: (base URL, project folder, log file)."""
+    config_file = make_project(tmp_path, data)
+    port, log = free_port(), tmp_path / "serve.log"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-v", "-f", str(config_file), "-a", f"127.0.0.1:{port}"]
+    with log.open("w") as output:
+        server = subprocess.Popen(command, cwd=config_file.parent, stdout=output, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        assert wait_for(lambda: "Kauf über Preisvergleich" in fetch(base + "journeys/kauf/")), log.read_text()
+        yield base, config_file.parent, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_rebuilds_on_data_edits_and_rereads_only_changed_files(served: tuple[str, Path, Path]) -> None:
+    base, root, log = served
+    journey = root / "journeys" / "maps" / "kauf.yml"
+    journey.write_text(journey.read_text(encoding="utf-8").replace("Kauf über Preisvergleich", "Kauf neu"),
+                       encoding="utf-8")
+    assert wait_for(lambda: "<h1" in fetch(base + "journeys/kauf/") and "Kauf neu" in fetch(base + "journeys/kauf/"))
+    assert wait_for(lambda: "read 1 changed data file(s)" in log.read_text())
+    assert "read 6 changed data file(s)" in log.read_text()  # the first build read every file
+
+
+def test_journey_page_in_a_browser_renders_offline_with_strict_mermaid(sample_site: BuiltSite, mermaid) -> None:  # noqa: F811
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sample_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with contextlib.closing(mermaid.page.context.browser.new_context(color_scheme="dark")) as context:
+            page = context.new_page()
+            requests: list[str] = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.add_init_script(OPEN_SHADOW_ROOTS)
+            page.goto(base + "journeys/onlineshop-preisvergleich/")
+            page.wait_for_function("document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg')")
+            assert page.evaluate("mermaid.mermaidAPI.getConfig().securityLevel") == "strict"
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+            page.goto(base + "journeys/")
+            rows = page.locator("#cjm-catalog tbody tr")
+            total = rows.count()
+            page.select_option("form.cjm-filter select[name=personas]", "jonas-sparfuchs")
+            shown = page.locator("#cjm-catalog tbody tr:not([hidden])")
+            assert 0 < shown.count() < total
+            assert all("jonas-sparfuchs" in shown.nth(i).get_attribute("data-personas") for i in range(shown.count()))
+    finally:
+        server.shutdown()
+    assert [url for url in requests if not url.startswith(base)] == []
+
+
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };
+"""
