@@ -93,7 +93,7 @@ def owned_from_site(site: BuiltSite, departments: list[str]) -> Counter:
             title = site.soup(f"journeys/{journey_id}/").h1.get_text()
             if block.select_one(".cjm-badge-owner"):
                 owned[(department, journey_id, "journey", title)] += 1
-            for item in block.select("li[data-kind]"):
+            for item in block.select("[data-kind]"):
                 owned[(department, journey_id, item["data-kind"], item.a.get_text())] += 1
     return owned
 

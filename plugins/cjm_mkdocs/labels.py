@@ -148,6 +148,8 @@ LABELS: dict[str, dict[str, str]] = {
         "contact": "Kontakt",
         "owns_nothing": "Dieser Abteilung ist in keiner Journey etwas zugeordnet.",
         "in_step": "im Schritt",
+        "entry": "Eintrag",
+        "details": "Details",
     },
     "en": {
         "awareness": "Awareness",
@@ -283,6 +285,8 @@ LABELS: dict[str, dict[str, str]] = {
         "contact": "Contact",
         "owns_nothing": "This department owns nothing in any journey.",
         "in_step": "in step",
+        "entry": "Entry",
+        "details": "Details",
     },
 }
 
