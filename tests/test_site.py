@@ -372,7 +372,7 @@ def test_embedding_an_unknown_journey_fails_the_strict_build(tmp_path: Path, dat
     docs = {"index.md": "# Start\n\nText\n\n<!-- cjm:matrix kaufen -->\n"}
     site = build_site(tmp_path, data, docs=docs)
     assert site.returncode != 0
-    assert "content/index.md:5: cjm:matrix names no journey `kaufen`" in site.log
+    assert "WARNING -  cjm_mkdocs: content/index.md:5: cjm:matrix names no journey `kaufen`" in site.log
     assert "did you mean `kauf`?" in site.log
 
 
@@ -402,8 +402,7 @@ def test_data_warnings_fail_the_strict_build(tmp_path: Path, data: dict) -> None
 def test_a_content_page_in_the_way_of_a_generated_page_is_reported(tmp_path: Path, data: dict) -> None:
     site = build_site(tmp_path, data, docs={"index.md": "# Start\n", "journeys/kauf.md": "# Kauf\n"})
     assert site.returncode != 0
-    assert "journeys/kauf.md in content would hide pages the cjm plugin generates" in site.log.replace(
-        str(site.root) + "/", "")
+    assert "journeys/kauf.md in content would hide pages the cjm plugin generates" in site.log
     assert "Traceback" not in site.log
 
 

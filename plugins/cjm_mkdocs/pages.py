@@ -28,7 +28,7 @@ from .render import curve, escape, mermaid, stage_name
 
 SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments"}
 EMBEDS = ("diagram", "matrix", "curve")
-EMBED_LINE = re.compile(r"<!--\s*cjm:(diagram|matrix|curve)\s+([a-z0-9-]+)\s*-->")
+EMBED_LINE = re.compile(rf"<!--\s*cjm:({'|'.join(EMBEDS)})\s+([a-z0-9-]+)\s*-->")
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 
 
@@ -179,7 +179,7 @@ def _render(env: Environment, site: Site, template: str, uri: str, title: str, s
 def _context(site: Site, here: str, source: str | None = None, **extra: object) -> dict[str, object]:
     catalog = site.catalog
     return {
-        "site": site, "catalog": catalog, "L": site.labels, "today": site.today, "here": here, "source": source,
+        "site": site, "catalog": catalog, "L": site.labels, "today": site.today, "source": source,
         "url": _linker(site, here), "date": _date_formatter(site.labels),
         "number": lambda value: _number(value, site.labels), "is_local": is_local,
         "stage_name": lambda stage: stage_name(stage, site.labels),
@@ -206,7 +206,7 @@ def _date_formatter(labels: Mapping[str, str]) -> Callable[[dt.date | None], str
 
 
 def _number(value: float | int, labels: Mapping[str, str]) -> str:
-    return f"{value:g}".replace(".", labels["decimal_mark"])
+    return f"{value:.12g}".replace(".", labels["decimal_mark"])
 
 
 def is_local(url: str) -> bool:

@@ -68,7 +68,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.titles = {page.uri: page.title for page in generated}
         taken = sorted(uri for uri in self.titles if files.get_file_from_path(uri))
         if taken:
-            raise PluginError(f"{', '.join(taken)} in {config.docs_dir} would hide pages the cjm plugin "
+            raise PluginError(f"{', '.join(taken)} in {self._docs(config)} would hide pages the cjm plugin "
                               "generates; move or rename them")
         config.nav = self._nav(config, files, catalog)
         for file in [f for f in files if self._is_template(f, config)]:
@@ -91,7 +91,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             return markdown
         expanded, problems = pages.expand_embeds(markdown, page.file.src_uri, self.site, self.env)
         for problem in problems:
-            log.warning(f"{config.docs_dir}/{problem}")
+            log.warning(f"{self._docs(config)}/{problem}")
         return expanded
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
@@ -160,6 +160,11 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
     @staticmethod
     def _base(config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
+
+    def _docs(self, config: MkDocsConfig) -> str:
+        """docs_dir as written relative to mkdocs.yml where possible, for messages."""
+        docs = Path(config.docs_dir).resolve()
+        return docs.relative_to(self._base(config)).as_posix() if docs.is_relative_to(self._base(config)) else str(docs)
 
 
 def _journey_order(journey: Journey) -> tuple[str, str]:

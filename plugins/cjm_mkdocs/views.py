@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
-from .model import SEVERITY_ORDER, Journey, LovePoint, Measure, PainPoint, Step, add_months
+from .model import SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, PainPoint, Step, add_months
 
 OWNED_KINDS = ("journey", "touchpoint", "love_point", "pain_point", "backstage", "measure", "kpi")
 """What a department can own, in the order department pages list it."""
@@ -120,7 +120,7 @@ def measure_anchor(measure: Measure) -> str:
     return f"measure-{measure.id}"
 
 
-def kpi_anchor(kpi) -> str:
+def kpi_anchor(kpi: Kpi) -> str:
     return f"kpi-{kpi.id}"
 
 
