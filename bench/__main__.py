@@ -1,8 +1,8 @@
 """`python -m bench`: the journey site's benchmark (issue 5), figures side by side.
 
 Default: 1,000 journeys × 25 steps, 200 personas, 30 departments, with the growth
-series 250/500/1,000 (about 20 minutes on 2 cores). `--journeys N` runs one smaller
-size quickly; add `--growth` for the series. Corpora and sites go under `bench/out/`.
+series N/4, N/2, N (250, 500, 1,000). `--journeys N` runs one smaller size quickly;
+add `--growth` for the series. Corpora and sites go under `bench/out/`.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from pathlib import Path
 from .corpus import CorpusSpec
 from .measure import machine
 from .progress import say
-from .report import text_table
+from .report import markdown_table, text_table
 from .runs import Bench
 
 HERE = Path(__file__).resolve().parent
-GROWTH = (250, 500, 1000)
 MERMAID2_JOURNEYS = 250
 
 
@@ -32,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     results = measure(bench, spec, args)
     results["machine"] = machine() | {"load_before": load_before, "load_after": os.getloadavg()[0]}
     args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    say(f"wrote {args.results}")
+    args.results.with_suffix(".md").write_text(markdown_table(results) + "\n", encoding="utf-8")
+    say(f"wrote {args.results} and {args.results.with_suffix('.md')}")
     print(text_table(results))
     return 0
 
@@ -47,12 +47,8 @@ def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[st
     r["baseline_build_s"] = round(bench.build(spec, "baseline").seconds, 2)
     r["plugin_ratio"] = round(plugin.seconds / r["baseline_build_s"], 4)
     r["exponent"] = None
-    if args.growth:
-        sizes = sorted({*(n for n in GROWTH if n < spec.journeys), spec.journeys})
-        growth, r["exponent"] = bench.growth(spec, sizes)
-        r["growth"] = {n: round(s, 2) for n, s in growth.items()}
-        r["baseline_growth"], r["baseline_exponent"] = bench.growth(spec, sizes, "baseline")
-        r["exponent"], r["baseline_exponent"] = round(r["exponent"], 3), round(r["baseline_exponent"], 3)
+    if args.growth and spec.journeys >= 2:
+        r |= growth(bench, spec)
     small = replace(spec, journeys=min(args.mermaid2_journeys, spec.journeys))
     r["mermaid2_journeys"] = small.journeys
     r["mermaid2_build_s"] = round(bench.build(small, "mermaid2").seconds, 2)
@@ -65,18 +61,30 @@ def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[st
     return r
 
 
+def growth(bench: Bench, spec: CorpusSpec) -> dict[str, object]:
+    """Plugin and baseline build times at N/4, N/2 and N journeys, and their fitted exponents."""
+    sizes = sorted({max(1, spec.journeys // 4), max(1, spec.journeys // 2), spec.journeys})
+    r: dict[str, object] = {}
+    for site, prefix in (("plugin", ""), ("baseline", "baseline_")):
+        times, exponent = bench.growth(spec, sizes, site)
+        r[f"{prefix}growth"] = {n: round(seconds, 2) for n, seconds in times.items()}
+        r[f"{prefix}exponent"] = round(exponent, 3)
+    return r
+
+
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--journeys", type=int, help="journeys in the corpus (default 1000, with --growth)")
     parser.add_argument("--steps", type=int, default=25, help="steps per journey (default 25)")
     parser.add_argument("--personas", type=int, default=200, help="personas (default 200)")
     parser.add_argument("--departments", type=int, default=30, help="departments (default 30)")
-    parser.add_argument("--growth", action="store_true", help="also build at 250 and 500 journeys and fit the exponent")
+    parser.add_argument("--growth", action="store_true", help="also build at N/4 and N/2 journeys and fit the exponent")
     parser.add_argument("--mermaid2-journeys", type=int, default=MERMAID2_JOURNEYS,
                         help=f"corpus size for the mermaid2 comparison (default {MERMAID2_JOURNEYS}: "
                              "mermaid2 re-parses every page and is too slow at 1,000)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where corpora and sites go")
-    parser.add_argument("--results", type=Path, default=HERE / "results.json", help="the JSON written")
+    parser.add_argument("--results", type=Path, default=HERE / "results.json",
+                        help="the JSON written (and the same table as Markdown beside it, .md)")
     args = parser.parse_args(argv)
     if args.journeys is None:
         args.journeys, args.growth = 1000, True

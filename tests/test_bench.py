@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import math
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from bench.corpus import CorpusSpec, journey_id, write_corpus
 from bench.measure import fit_exponent
 from cjm_mkdocs.loading import JourneyLoader
 
+REPO = Path(__file__).resolve().parent.parent
 SMALL = CorpusSpec(journeys=12, steps=11, personas=7, departments=20, long_steps=17)
 
 
@@ -60,3 +67,30 @@ def test_fitted_exponent_of_exact_power_laws():
     sizes = [250, 500, 1000]
     assert abs(fit_exponent(sizes, [0.01 * n for n in sizes]) - 1.0) < 1e-9
     assert abs(fit_exponent(sizes, [3e-5 * n ** 1.5 for n in sizes]) - 1.5) < 1e-9
+
+
+def test_a_small_run_reports_every_figure(tmp_path):
+    out, results = tmp_path / "out", tmp_path / "results.json"
+    command = [sys.executable, "-m", "bench", "--journeys", "6", "--steps", "10", "--personas", "5",
+               "--departments", "4", "--growth", "--out", str(out), "--results", str(results)]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    r = json.loads(results.read_text(encoding="utf-8"))
+    assert (r["journeys"], r["steps"], r["mermaid2_journeys"], r["rebuild_parsed_files"]) == (6, 10, 6, 1)
+    for key in ("validate_s", "plugin_build_s", "baseline_build_s", "mermaid2_build_s", "rebuild_s",
+                "render_40_steps_s"):
+        assert 0 < r[key] < 600, key
+    assert r["plugin_ratio"] == pytest.approx(r["plugin_build_s"] / r["baseline_build_s"], rel=0.01)
+    assert r["mermaid2_ratio"] == pytest.approx(r["mermaid2_build_s"] / r["mermaid2_default_build_s"], rel=0.01)
+    assert list(r["growth"]) == list(r["baseline_growth"]) == ["1", "3", "6"]
+    assert math.isfinite(r["exponent"]) and math.isfinite(r["baseline_exponent"])
+    assert 20 < r["peak_rss_mb"] < 2048
+    assert 20 < r["page_40_steps_kb"] < 2048
+    assert {"cpu_count", "python", "mkdocs", "mkdocs_material", "date"} <= set(r["machine"])
+    assert "plugin ÷ baseline" in done.stdout
+    assert "| plugin ÷ baseline |" in results.with_suffix(".md").read_text(encoding="utf-8")
+    corpus = out / "corpus-6x10"
+    plugin_pages = {p.relative_to(corpus / "site-plugin") for p in (corpus / "site-plugin").rglob("*.html")}
+    baseline_site = corpus / "baseline" / "site-baseline"
+    assert plugin_pages == {p.relative_to(baseline_site) for p in baseline_site.rglob("*.html")}
+    assert len(plugin_pages) == 1 + 3 + 6 + 5 + 4 + 1  # home, 3 section pages, journeys, personas, departments, 404
