@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .corpus import CorpusSpec
-from .measure import machine
+from .measure import fit_exponent, machine
 from .progress import say
 from .report import markdown_table, text_table
 from .runs import Bench
@@ -42,10 +42,12 @@ def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[st
     r: dict[str, object] = {"journeys": spec.journeys, "steps": spec.steps, "personas": spec.personas,
                             "departments": spec.departments}
     r["validate_s"] = round(bench.validate(spec), 3)
-    plugin = bench.build(spec, "plugin")
-    r["plugin_build_s"], r["peak_rss_mb"] = round(plugin.seconds, 2), round(plugin.peak_rss_mb, 1)
-    r["baseline_build_s"] = round(bench.build(spec, "baseline").seconds, 2)
-    r["plugin_ratio"] = round(plugin.seconds / r["baseline_build_s"], 4)
+    plugin, baseline = bench.build(spec, "plugin"), bench.build(spec, "baseline")
+    r["plugin_build_s"], r["baseline_build_s"] = round(plugin.seconds, 2), round(baseline.seconds, 2)
+    r["plugin_ratio"] = round(plugin.seconds / baseline.seconds, 4)
+    r["plugin_build_cpu_s"], r["baseline_build_cpu_s"] = round(plugin.cpu_seconds, 2), round(baseline.cpu_seconds, 2)
+    r["plugin_cpu_ratio"] = round(plugin.cpu_seconds / baseline.cpu_seconds, 4)
+    r["peak_rss_mb"] = round(plugin.peak_rss_mb, 1)
     r["exponent"] = None
     if args.growth and spec.journeys >= 2:
         r |= growth(bench, spec)
@@ -66,9 +68,10 @@ def growth(bench: Bench, spec: CorpusSpec) -> dict[str, object]:
     sizes = sorted({max(1, spec.journeys // 4), max(1, spec.journeys // 2), spec.journeys})
     r: dict[str, object] = {}
     for site, prefix in (("plugin", ""), ("baseline", "baseline_")):
-        times, exponent = bench.growth(spec, sizes, site)
-        r[f"{prefix}growth"] = {n: round(seconds, 2) for n, seconds in times.items()}
-        r[f"{prefix}exponent"] = round(exponent, 3)
+        runs = bench.growth(spec, sizes, site)
+        r[f"{prefix}growth"] = {n: round(run.seconds, 2) for n, run in runs.items()}
+        r[f"{prefix}exponent"] = round(fit_exponent(sizes, [run.seconds for run in runs.values()]), 3)
+        r[f"{prefix}exponent_cpu"] = round(fit_exponent(sizes, [run.cpu_seconds for run in runs.values()]), 3)
     return r
 
 

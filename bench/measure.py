@@ -18,9 +18,13 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 @dataclass(frozen=True)
 class Run:
-    """One finished command: wall time, its own peak memory, what it printed."""
+    """One finished command: wall time, CPU time (user + system), its own peak memory, what it printed.
+
+    CPU time barely moves when other processes share the machine; wall time does.
+    """
 
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     output: str
 
@@ -41,7 +45,7 @@ def run_timed(command: list[str], cwd: Path, log: Path) -> Run:
         output = out.read()
     if child.returncode != 0:
         raise CommandFailed(f"`{' '.join(command)}` exited {child.returncode}:\n{output[-4000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, output)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
 
 
 def tool(name: str) -> str:

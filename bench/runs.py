@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .browser import render_seconds
 from .corpus import CorpusSpec, journey_id, write_corpus
-from .measure import Run, fit_exponent, run_timed, tool
+from .measure import Run, run_timed, tool
 from .progress import say
 from .sites import write_baseline, write_mermaid2
 
@@ -52,7 +52,8 @@ class Bench:
             log = self.out / f"build-{site}-{spec.journeys}.log"
             run = run_timed([tool("mkdocs"), "build", "--strict", "-q", "-f", str(config), "-d", str(config.parent / f"site-{site}")],
                             config.parent, log)
-            say(f"mkdocs build ({site}, {spec.journeys} journeys): {run.seconds:.1f} s, {run.peak_rss_mb:.0f} MB")
+            say(f"mkdocs build ({site}, {spec.journeys} journeys): {run.seconds:.1f} s "
+                f"(CPU {run.cpu_seconds:.1f} s), {run.peak_rss_mb:.0f} MB")
             self.builds[spec, site] = run
         return self.builds[spec, site]
 
@@ -62,10 +63,9 @@ class Bench:
         say(f"baseline: {count} generated pages written to {config.parent / 'docs'}")
         return config
 
-    def growth(self, spec: CorpusSpec, sizes: list[int], site: str = "plugin") -> tuple[dict[int, float], float]:
-        """Build times of `site` at each size and the fitted exponent."""
-        times = {n: self.build(_sized(spec, n), site).seconds for n in sizes}
-        return times, fit_exponent(list(times), list(times.values()))
+    def growth(self, spec: CorpusSpec, sizes: list[int], site: str = "plugin") -> dict[int, Run]:
+        """Builds of `site` at each size."""
+        return {n: self.build(_sized(spec, n), site) for n in sizes}
 
     def rebuild(self, spec: CorpusSpec) -> dict[str, float | int]:
         """A serve-style rebuild after editing one journey (the file is restored afterwards)."""
