@@ -1,0 +1,371 @@
+"""Views across all journeys: channel inventory, pain-point register, measures backlog, KPI board,
+review status and current against target.
+
+Pure functions of the catalog (and the day reviews and due dates are judged on); nothing here
+knows about MkDocs or HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass
+from statistics import mean
+from typing import TypeVar
+
+from . import views
+from .catalog import Catalog
+from .model import DEFAULT_STAGES, SEVERITY_ORDER, Journey, Kpi, Measure, PainPoint, Stage, Step, Touchpoint
+
+DUE_SOON_DAYS = 30
+"""How many days ahead a review counts as "due soon"."""
+LEVELS = ("low", "medium", "high")
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+MEDIA = ("digital", "physical")
+
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something is: journey, stage and step."""
+
+    journey: Journey
+    stage: Stage
+    step: Step
+
+
+def as_is(catalog: Catalog) -> list[Journey]:
+    """The journeys customers walk today: current (not target) and not archived."""
+    return [j for j in catalog.journeys.values() if j.kind == "current" and j.status != "archived"]
+
+
+def places(journeys: Iterable[Journey]) -> Iterator[Place]:
+    """Every step of the journeys, in file order."""
+    for journey in journeys:
+        for stage in journey.stages:
+            for step in stage.steps:
+                yield Place(journey, stage, step)
+
+
+def stages(journeys: Iterable[Journey]) -> list[Stage]:
+    """One stage per id across the journeys: the default stages in their order, then the others as they appear."""
+    found: dict[str, Stage] = {}
+    for place in places(journeys):
+        found.setdefault(place.stage.id, place.stage)
+    order = {stage_id: rank for rank, stage_id in enumerate(DEFAULT_STAGES)}
+    return sorted(found.values(), key=lambda stage: order.get(stage.id, len(order)))
+
+
+def group(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
+    """Items by key; keys and items in order of appearance."""
+    groups: dict[K, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
+
+
+def average(scores: Iterable[float]) -> float | None:
+    """Mean of the scores, one decimal; None for none."""
+    values = list(scores)
+    return round(mean(values), 1) if values else None
+
+
+# --- touchpoint and channel inventory --------------------------------------------------
+
+@dataclass(frozen=True)
+class TouchpointUse:
+    """One touchpoint at its place; it is rated with its step."""
+
+    place: Place
+    touchpoint: Touchpoint
+
+    @property
+    def score(self) -> int:
+        return self.place.step.score
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A channel (named alike, ignoring case) with every touchpoint that uses it."""
+
+    name: str
+    uses: tuple[TouchpointUse, ...]
+
+    def in_stage(self, stage_id: str) -> list[TouchpointUse]:
+        return [use for use in self.uses if use.place.stage.id == stage_id]
+
+    @property
+    def average(self) -> float | None:
+        return average(use.score for use in self.uses)
+
+    @property
+    def media(self) -> list[str]:
+        return [medium for medium in MEDIA if any(use.touchpoint.medium == medium for use in self.uses)]
+
+    @property
+    def journey_ratings(self) -> list[tuple[Journey, float]]:
+        """(journey, mean rating of the channel's touchpoints there), journeys in order of appearance."""
+        by_journey = group(self.uses, lambda use: use.place.journey.id)
+        return [(uses[0].place.journey, average(use.score for use in uses)) for uses in by_journey.values()]
+
+    @property
+    def mixed(self) -> bool:
+        """Rated delighting in one journey and disappointing in another."""
+        moods = {views.mood_of(score) for _, score in self.journey_ratings}
+        return {"delighting", "disappointing"} <= moods
+
+
+def departments(uses: Iterable[TouchpointUse]) -> list[str]:
+    """The departments owning the touchpoints, in order of appearance."""
+    return list(dict.fromkeys(use.touchpoint.department for use in uses))
+
+
+def touchpoint_uses(catalog: Catalog) -> list[TouchpointUse]:
+    """Every touchpoint of the journeys walked today (:func:`as_is`)."""
+    return [TouchpointUse(place, touchpoint) for place in places(as_is(catalog)) for touchpoint in place.step.touchpoints]
+
+
+def channels(catalog: Catalog) -> list[Channel]:
+    """Every channel, most used first, then by name."""
+    by_name = group(touchpoint_uses(catalog), lambda use: use.touchpoint.channel.strip().casefold())
+    found = [Channel(uses[0].touchpoint.channel.strip(), tuple(uses)) for uses in by_name.values()]
+    return sorted(found, key=lambda channel: (-len(channel.uses), channel.name.casefold()))
+
+
+def media_split(catalog: Catalog) -> dict[str, list[TouchpointUse]]:
+    """Touchpoints by medium (digital, physical), both always present."""
+    uses = touchpoint_uses(catalog)
+    return {medium: [use for use in uses if use.touchpoint.medium == medium] for medium in MEDIA}
+
+
+# --- pain-point register ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PainEntry:
+    """A pain point with the measures that address it and whether one of them is done."""
+
+    place: Place
+    pain: PainPoint
+    measures: tuple[Measure, ...]
+    open: bool
+
+    @property
+    def addressed(self) -> bool:
+        return bool(self.measures)
+
+
+def pain_register(catalog: Catalog) -> list[PainEntry]:
+    """Every pain point of the journeys walked today (:func:`as_is`), critical first, file order within a severity."""
+    entries = [PainEntry(place, pain, tuple(views.measures_for(place.journey, place.step, pain)),
+                         views.is_open(place.journey, place.step, pain))
+               for place in places(as_is(catalog)) for pain in place.step.pain_points]
+    return sorted(entries, key=lambda entry: SEVERITY_ORDER[entry.pain.severity])
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    """Open pain points per stage and department."""
+
+    stages: tuple[Stage, ...]
+    departments: tuple[str, ...]
+    counts: dict[tuple[str, str], int]
+
+    def count(self, stage_id: str, department: str) -> int:
+        return self.counts.get((stage_id, department), 0)
+
+    @property
+    def maximum(self) -> int:
+        return max(self.counts.values(), default=0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def open_heatmap(catalog: Catalog) -> Heatmap:
+    """Stages × departments owning any pain point, counting the open ones."""
+    entries = pain_register(catalog)
+    owners = {entry.pain.department for entry in entries}
+    counts: dict[tuple[str, str], int] = {}
+    for entry in entries:
+        if entry.open:
+            key = (entry.place.stage.id, entry.pain.department)
+            counts[key] = counts.get(key, 0) + 1
+    ordered = tuple(department for department in catalog.departments if department in owners)
+    return Heatmap(tuple(stages(as_is(catalog))), ordered, counts)
+
+
+# --- measures backlog ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BacklogEntry:
+    """A measure at its place in the backlog (`number` counts from 1)."""
+
+    number: int
+    journey: Journey
+    measure: Measure
+    overdue: bool
+
+
+def is_overdue(measure: Measure, today: dt.date) -> bool:
+    """Past its due date and not done."""
+    return measure.due is not None and measure.due < today and measure.status != "done"
+
+
+def backlog(catalog: Catalog, today: dt.date) -> list[BacklogEntry]:
+    """All measures: quick wins first; then open before done, high impact, low effort, earliest due date."""
+    found = [(journey, measure) for journey in catalog.journeys.values() for measure in journey.measures]
+    found.sort(key=lambda pair: (not pair[1].is_quick_win, pair[1].status == "done", -LEVEL_RANK[pair[1].impact],
+                                 LEVEL_RANK[pair[1].effort], pair[1].due or dt.date.max))
+    return [BacklogEntry(number, journey, measure, is_overdue(measure, today))
+            for number, (journey, measure) in enumerate(found, 1)]
+
+
+# --- KPI board -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KpiEntry:
+    """A KPI of a journey."""
+
+    journey: Journey
+    kpi: Kpi
+
+    @property
+    def status(self) -> str:
+        """met, not_met, or no_value when there is no current value."""
+        met = self.kpi.met
+        return "no_value" if met is None else "met" if met else "not_met"
+
+
+def kpi_board(catalog: Catalog) -> list[KpiEntry]:
+    """Every KPI, journey by journey."""
+    return [KpiEntry(journey, kpi) for journey in catalog.journeys.values() for kpi in journey.kpis]
+
+
+def by_owner(catalog: Catalog, entries: list[KpiEntry]) -> list[tuple[str, list[KpiEntry]]]:
+    """KPIs grouped by owning department, departments in catalog order."""
+    groups = group(entries, lambda entry: entry.kpi.department)
+    order = {department: rank for rank, department in enumerate(catalog.departments)}
+    return sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
+
+
+# --- review status ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """When a journey or persona was last reviewed and how its review stands on a day."""
+
+    kind: str
+    id: str
+    title: str
+    owner: str | None
+    last: dt.date | None
+    due: dt.date | None
+    state: str
+    """overdue, due_soon or ok"""
+    days: int | None
+    """Days until the review is due (negative: overdue); None when never reviewed."""
+
+
+def review_status(catalog: Catalog, today: dt.date, within: int = DUE_SOON_DAYS) -> list[ReviewEntry]:
+    """Every journey and persona, overdue first, then by due date (never reviewed first)."""
+    items = [("journey", j.id, j.title, j.department, j.last_reviewed, j.review_interval_months)
+             for j in catalog.journeys.values()]
+    items += [("persona", p.id, p.name, p.department, p.last_reviewed, p.review_interval_months)
+              for p in catalog.personas.values()]
+    entries = [_review_entry(*item, today=today, within=within) for item in items]
+    rank = {"overdue": 0, "due_soon": 1, "ok": 2}
+    return sorted(entries, key=lambda e: (rank[e.state], e.due or dt.date.min))
+
+
+def needing_review(entries: list[ReviewEntry]) -> list[ReviewEntry]:
+    """The overdue and due-soon entries."""
+    return [entry for entry in entries if entry.state != "ok"]
+
+
+def _review_entry(kind: str, item_id: str, title: str, owner: str | None, last: dt.date | None, months: int, *,
+                  today: dt.date, within: int) -> ReviewEntry:
+    status = views.review(last, months, today)
+    days = (status.due - today).days if status.due else None
+    state = "overdue" if status.overdue else "due_soon" if days is not None and days <= within else "ok"
+    return ReviewEntry(kind, item_id, title, owner, status.last, status.due, state, days)
+
+
+# --- current against target ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StepChange:
+    """A step on one side of the comparison: added, removed, rerated or same (matched by step id)."""
+
+    kind: str
+    current: Step | None
+    target: Step | None
+
+    @property
+    def delta(self) -> int | None:
+        """Target score minus current score, for steps on both sides."""
+        return self.target.score - self.current.score if self.current and self.target else None
+
+
+@dataclass(frozen=True)
+class StageComparison:
+    """One stage side by side: the current journey's steps and the target journey's steps."""
+
+    stage: Stage
+    current: tuple[StepChange, ...]
+    target: tuple[StepChange, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A current journey against its target journey."""
+
+    current: Journey
+    target: Journey
+    stages: tuple[StageComparison, ...]
+    resolved: tuple[tuple[Step, PainPoint], ...]
+    """Pain points of the current journey the target journey no longer has (by id)."""
+    new: tuple[tuple[Step, PainPoint], ...]
+    """Pain points only the target journey has."""
+
+    def count(self, kind: str) -> int:
+        """Steps added or rerated (counted on the target side) or removed (on the current side)."""
+        side = "current" if kind == "removed" else "target"
+        return sum(change.kind == kind for stage in self.stages for change in getattr(stage, side))
+
+
+def comparisons(catalog: Catalog) -> list[Comparison]:
+    """Every target journey against the current journey it improves."""
+    return [compare(catalog.journeys[j.improves], j) for j in catalog.journeys.values()
+            if j.kind == "target" and j.improves in catalog.journeys]
+
+
+def compare(current: Journey, target: Journey) -> Comparison:
+    """Stage by stage (by stage id, target order first), steps and pain points matched by id."""
+    before = {step.id: step for step in current.steps}
+    after = {step.id: step for step in target.steps}
+    named = {stage.id: stage for stage in current.stages} | {stage.id: stage for stage in target.stages}
+    order = dict.fromkeys([stage.id for stage in target.stages] + [stage.id for stage in current.stages])
+    compared = tuple(StageComparison(named[key], _side(current, key, after, True), _side(target, key, before, False))
+                     for key in order)
+    pains_before, pains_after = dict(_pains(current)), dict(_pains(target))
+    return Comparison(current, target, compared,
+                      tuple(pair for key, pair in pains_before.items() if key not in pains_after),
+                      tuple(pair for key, pair in pains_after.items() if key not in pains_before))
+
+
+def _side(journey: Journey, stage_id: str, other: dict[str, Step], is_current: bool) -> tuple[StepChange, ...]:
+    steps = [step for stage in journey.stages if stage.id == stage_id for step in stage.steps]
+    changes = []
+    for step in steps:
+        match = other.get(step.id)
+        kind = ("removed" if is_current else "added") if match is None else "rerated" if match.score != step.score else "same"
+        changes.append(StepChange(kind, step, match) if is_current else StepChange(kind, match, step))
+    return tuple(changes)
+
+
+def _pains(journey: Journey) -> Iterator[tuple[str, tuple[Step, PainPoint]]]:
+    for step, pain in journey.pain_points:
+        yield pain.id, (step, pain)
