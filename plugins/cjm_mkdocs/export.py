@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from . import portfolio
 from .catalog import Catalog
 from .model import Department, Journey, Persona
 
@@ -66,6 +68,16 @@ def csv_tables(catalog: Catalog) -> dict[str, str]:
     tables = {"steps.csv": _steps, "touchpoints.csv": _touchpoints, "pain_points.csv": _pain_points,
               "measures.csv": _measures, "kpis.csv": _kpis}
     return {name: _csv(list(rows(catalog))) for name, rows in tables.items()}
+
+
+def view_tables(catalog: Catalog, today: dt.date) -> dict[str, str]:
+    """File name → CSV text for each overview page, rows in the page's order."""
+    return {"channels.csv": _csv(list(_channel_rows(catalog))),
+            "pain-points.csv": _csv(list(_register_rows(catalog))),
+            "measures.csv": _csv(list(_backlog_rows(catalog, today))),
+            "kpis.csv": _csv(list(_kpi_board_rows(catalog))),
+            "reviews.csv": _csv(list(_review_rows(catalog, today))),
+            "target-vs-current.csv": _csv(list(_comparison_rows(catalog)))}
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
@@ -131,3 +143,57 @@ def _kpis(catalog: Catalog) -> Iterator[dict[str, Any]]:
             yield {"journey": journey.id, "id": k.id, "name": k.name, "definition": k.definition, "source": k.source,
                    "target": k.target, "current": k.current, "unit": k.unit, "better": k.better, "met": k.met,
                    "department": k.department}
+
+
+def _channel_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for channel in portfolio.channels(catalog):
+        for stage in portfolio.stages(portfolio.as_is(catalog)):
+            uses = channel.in_stage(stage.id)
+            if uses:
+                yield {"channel": channel.name, "stage": stage.id, "touchpoints": len(uses),
+                       "names": [use.touchpoint.label for use in uses],
+                       "journeys": list(dict.fromkeys(use.place.journey.id for use in uses)),
+                       "departments": portfolio.departments(uses), "media": channel.media,
+                       "average_score": portfolio.average(use.score for use in uses), "mixed": channel.mixed}
+
+
+def _register_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for entry in portfolio.pain_register(catalog):
+        yield {"journey": entry.place.journey.id, "stage": entry.place.stage.id, "step": entry.place.step.id,
+               "id": entry.pain.id, "text": entry.pain.text, "severity": entry.pain.severity,
+               "department": entry.pain.department, "measures": [m.id for m in entry.measures],
+               "addressed": entry.addressed, "open": entry.open}
+
+
+def _backlog_rows(catalog: Catalog, today: dt.date) -> Iterator[dict[str, Any]]:
+    for entry in portfolio.backlog(catalog, today):
+        m = entry.measure
+        yield {"number": entry.number, "journey": entry.journey.id, "id": m.id, "title": m.title,
+               "department": m.department, "effort": m.effort, "impact": m.impact, "quick_win": m.is_quick_win,
+               "status": m.status, "due": m.due.isoformat() if m.due else "", "overdue": entry.overdue}
+
+
+def _kpi_board_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for entry in portfolio.kpi_board(catalog):
+        k = entry.kpi
+        yield {"journey": entry.journey.id, "id": k.id, "name": k.name, "department": k.department,
+               "target": k.target, "current": k.current, "unit": k.unit, "better": k.better, "status": entry.status}
+
+
+def _review_rows(catalog: Catalog, today: dt.date) -> Iterator[dict[str, Any]]:
+    for entry in portfolio.review_status(catalog, today):
+        yield {"state": entry.state, "kind": entry.kind, "id": entry.id, "title": entry.title, "owner": entry.owner,
+               "last_reviewed": entry.last.isoformat() if entry.last else "",
+               "due": entry.due.isoformat() if entry.due else "", "days_until_due": entry.days}
+
+
+def _comparison_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for comparison in portfolio.comparisons(catalog):
+        for stage in comparison.stages:
+            changes = [c for c in stage.current if c.kind == "removed"] + list(stage.target)
+            for change in changes:
+                step = change.target or change.current
+                yield {"current_journey": comparison.current.id, "target_journey": comparison.target.id,
+                       "stage": stage.stage.id, "step": step.id, "name": step.name, "change": change.kind,
+                       "current_score": change.current.score if change.current else None,
+                       "target_score": change.target.score if change.target else None}
