@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 
 from cjm_mkdocs.labels import LABELS
 from cjm_mkdocs.loading import JourneyLoader
-from conftest import ROOT, BuiltSite, PythonName, build_site, make_project, run_mkdocs, sample_data
+from conftest import MERMAID_JS, ROOT, TODAY, BuiltSite, PythonName, build_site, make_project, run_mkdocs, sample_data
 from mermaid_parse import mermaid  # noqa: F401  (fixture)
 
 DE = LABELS["de"]
@@ -575,3 +575,15 @@ OPEN_SHADOW_ROOTS = """
 const attach = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };
 """
+
+
+def test_mermaid2_takes_the_local_library_whatever_the_plugin_order(tmp_path: Path, data: dict) -> None:
+    cjm = {"cjm": {"mermaid_js": str(MERMAID_JS), "today": TODAY}}
+    plugins = ["search", {"mermaid2": {"arguments": {"securityLevel": "strict"}}}, cjm]
+    site = build_site(tmp_path, data, {**MERMAID2_CONFIG, "plugins": plugins})
+    assert site.returncode == 0, site.log
+    assert "unpkg" not in site.log and "Cannot find Mermaid library" not in site.log
+    page = site.soup("journeys/kauf/")
+    assert [s["src"] for s in page.find_all("script", src=re.compile("mermaid"))] == [
+        "../../assets/cjm/mermaid.min.js", "../../assets/cjm/mermaid-config.js"]
+    assert outside_requests(site) == []
