@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from cjm_mkdocs.labels import LABELS
@@ -29,7 +28,6 @@ from conftest import MERMAID_JS, ROOT, TODAY, BuiltSite, PythonName, build_site,
 from mermaid_parse import mermaid  # noqa: F401  (fixture)
 
 DE = LABELS["de"]
-DEFAULT_STAGES = ("awareness", "consideration", "decision", "purchase", "post-purchase")
 
 
 # --- helpers that read the built HTML ----------------------------------------------------
@@ -297,10 +295,15 @@ def test_search_index_has_journeys_steps_personas_and_pain_points(tmp_path: Path
 
 
 def test_navigation_groups_journeys_by_segment(tmp_path: Path, data: dict) -> None:
-    nav = build_site(tmp_path, data).soup("journeys/").select_one("nav.md-nav--primary").get_text(" ")
-    words = " ".join(nav.split())
-    for section in (DE["journeys"], "Privatkunden", "Geschäftskunden", DE["personas"], DE["departments"]):
-        assert section in words
+    nav = build_site(tmp_path, data).soup("personas/").select_one("nav.md-nav--primary")
+    sections = {}
+    for item in nav.select("li.md-nav__item--nested"):
+        title = " ".join(item.find(class_="md-nav__link").get_text().split())
+        sections[title] = [a["href"] for a in item.select(":scope > nav > ul > li > a")]
+    assert sections["Privatkunden"] == ["../journeys/kauf/", "../journeys/kauf-soll/"]
+    assert sections["Geschäftskunden"] == ["../journeys/einkauf/"]
+    assert sections[DE["personas"]] == ["anna/", "bernd/"]  # the section's index page is its own link
+    assert sections[DE["departments"]] == [f"../departments/{d['id']}/" for d in data["departments.yml"]["departments"]]
 
 
 def test_english_labels(tmp_path: Path, data: dict) -> None:
