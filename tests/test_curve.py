@@ -120,7 +120,7 @@ def test_description_names_lowest_and_highest_points_in_the_label_language() -> 
 
     assert desc.startswith("Emotionskurve. Bewusstsein: Sieht Angebot – okay (3), ")
     assert "Vergleicht Versandkosten – enttäuschend (1, Moment of Truth)" in desc
-    assert desc.endswith("Lowest point: Vergleicht Versandkosten (1). Highest point: Bestellt (5).")
+    assert desc.endswith("Tiefpunkt: Vergleicht Versandkosten (1). Höhepunkt: Bestellt (5).")
 
 
 def test_missing_labels_fall_back_to_english() -> None:
