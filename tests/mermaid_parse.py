@@ -10,11 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 MERMAID_JS = Path(__file__).resolve().parents[1] / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # Parses, renders, then reads the rendered SVG back from the DOM.
 CHECK_JS = """async (text) => {
@@ -70,13 +68,11 @@ class MermaidRunner:
 
 
 @pytest.fixture(scope="session")
-def mermaid() -> Iterator[MermaidRunner]:
-    """Mermaid 11 from node_modules, initialised with securityLevel strict."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto("about:blank")
-        page.add_script_tag(path=str(MERMAID_JS))
-        page.evaluate("window.renderCount = 0; mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
-        yield MermaidRunner(page)
-        browser.close()
+def mermaid(chromium: Browser) -> Iterator[MermaidRunner]:
+    """Mermaid 11 from node_modules, initialised with securityLevel strict, in the session's chromium."""
+    page = chromium.new_page()
+    page.goto("about:blank")
+    page.add_script_tag(path=str(MERMAID_JS))
+    page.evaluate("window.renderCount = 0; mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
+    yield MermaidRunner(page)
+    page.close()
