@@ -122,6 +122,11 @@ def departments(uses: Iterable[TouchpointUse]) -> list[str]:
     return list(dict.fromkeys(use.touchpoint.department for use in uses))
 
 
+def channel_key(touchpoint: Touchpoint) -> str:
+    """Channels named alike are one channel, whatever the case."""
+    return touchpoint.channel.strip().casefold()
+
+
 def touchpoint_uses(catalog: Catalog) -> list[TouchpointUse]:
     """Every touchpoint of the journeys walked today (:func:`as_is`)."""
     return [TouchpointUse(place, touchpoint) for place in places(as_is(catalog)) for touchpoint in place.step.touchpoints]
@@ -129,15 +134,31 @@ def touchpoint_uses(catalog: Catalog) -> list[TouchpointUse]:
 
 def channels(catalog: Catalog) -> list[Channel]:
     """Every channel, most used first, then by name."""
-    by_name = group(touchpoint_uses(catalog), lambda use: use.touchpoint.channel.strip().casefold())
+    by_name = group(touchpoint_uses(catalog), lambda use: channel_key(use.touchpoint))
     found = [Channel(uses[0].touchpoint.channel.strip(), tuple(uses)) for uses in by_name.values()]
     return sorted(found, key=lambda channel: (-len(channel.uses), channel.name.casefold()))
 
 
-def media_split(catalog: Catalog) -> dict[str, list[TouchpointUse]]:
-    """Touchpoints by medium (digital, physical), both always present."""
+@dataclass(frozen=True)
+class MediumShare:
+    """The touchpoints of one medium (digital or physical)."""
+
+    medium: str
+    uses: tuple[TouchpointUse, ...]
+
+    @property
+    def channels(self) -> int:
+        return len({channel_key(use.touchpoint) for use in self.uses})
+
+    @property
+    def average(self) -> float | None:
+        return average(use.score for use in self.uses)
+
+
+def media_split(catalog: Catalog) -> list[MediumShare]:
+    """Touchpoints by medium: digital, then physical (both always present)."""
     uses = touchpoint_uses(catalog)
-    return {medium: [use for use in uses if use.touchpoint.medium == medium] for medium in MEDIA}
+    return [MediumShare(medium, tuple(use for use in uses if use.touchpoint.medium == medium)) for medium in MEDIA]
 
 
 # --- pain-point register ---------------------------------------------------------------
@@ -174,6 +195,9 @@ class Heatmap:
 
     def count(self, stage_id: str, department: str) -> int:
         return self.counts.get((stage_id, department), 0)
+
+    def department_total(self, department: str) -> int:
+        return sum(n for (_, owner), n in self.counts.items() if owner == department)
 
     @property
     def maximum(self) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from markupsafe import Markup
 
-from ..model import Stage
+from ..model import Department, Stage
 from ..portfolio import LEVELS, BacklogEntry, Heatmap, KpiEntry
 from . import stage_name
 from .escape import html_text, one_line, shorten
@@ -40,8 +40,10 @@ def svg(ident: str, kind: str, size: tuple[float, float], title: str, desc: str,
 
 # --- heatmap: open pain points per stage and department --------------------------------
 
-def heatmap(heat: Heatmap, names: Mapping[str, str], labels: Mapping[str, str], ident: str = "cjm-heatmap") -> Markup:
+def heatmap(heat: Heatmap, departments: Mapping[str, Department], labels: Mapping[str, str],
+            ident: str = "cjm-heatmap") -> Markup:
     """Stages as columns, departments as rows; each cell shaded by its count of open pain points."""
+    names = {key: department.name for key, department in departments.items()}
     width = HEAT_LEFT + len(heat.stages) * HEAT_WIDTH + 8
     height = HEAT_TOP + len(heat.departments) * HEAT_HEIGHT + 8
     body = [_heat_column(stage_name(stage, labels), n) for n, stage in enumerate(heat.stages)]
@@ -63,7 +65,7 @@ def _heat_cell(heat: Heatmap, stage: Stage, department: str, names: Mapping[str,
                column: int, y: float) -> str:
     count = heat.count(stage.id, department)
     x = HEAT_LEFT + column * HEAT_WIDTH
-    shade = 0.08 + 0.55 * count / heat.maximum if count else 0
+    shade = 0.08 + 0.45 * count / heat.maximum if count else 0
     tip = f"{stage_name(stage, labels)}, {names.get(department, department)}: {count} {labels['open_pain_points']}"
     number = (f'<text class="cjm-heat-count" x="{x + HEAT_WIDTH / 2:g}" y="{y + HEAT_HEIGHT / 2 + 5:g}"'
               f' text-anchor="middle" font-weight="bold" font-size="14">{count}</text>') if count else ""
