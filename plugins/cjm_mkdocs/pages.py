@@ -9,6 +9,7 @@ computed by :func:`relative_url`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -19,14 +20,16 @@ from urllib.parse import quote, urljoin
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import views
+from . import export, portfolio, views
 from .catalog import Catalog
 from .fields import slugify
 from .model import Journey
 from .validation import did_you_mean
-from .render import curve, escape, mermaid, stage_name
+from .render import charts, curve, escape, mermaid, stage_name
 
-SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments"}
+SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments", "overview": "overview"}
+OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current")
+"""The pages across all journeys (``overview/<view>.md``), each with a CSV download ``overview/<view>.csv``."""
 EMBEDS = ("diagram", "matrix", "curve")
 EMBED_LINE = re.compile(rf"<!--\s*cjm:({'|'.join(EMBEDS)})\s+([a-z0-9-]+)\s*-->")
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
@@ -108,16 +111,20 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
         mermaid_text=escape.mermaid_text, html_block=html_block, slug=slugify,
     )
-    env.globals.update(views=views, page_uri=page_uri, edit_url=edit_url)
+    env.globals.update(views=views, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
+                       overview_views=OVERVIEW, download_uri=download_uri)
     return env
 
 
 def generate(site: Site, env: Environment) -> list[GeneratedPage]:
-    """Every generated page: the three section homes, then one per journey, persona and department."""
+    """Every generated page: the section homes, the overview pages, then one per journey, persona and department."""
     catalog = site.catalog
     pages = [_render(env, site, "catalog.md.j2", page_uri("journey"), site.labels["journeys"]),
              _render(env, site, "personas.md.j2", page_uri("persona"), site.labels["personas"]),
-             _render(env, site, "responsibilities.md.j2", page_uri("department"), site.labels["departments"])]
+             _render(env, site, "responsibilities.md.j2", page_uri("department"), site.labels["departments"]),
+             _render(env, site, "overview/index.md.j2", page_uri("overview"), site.labels["overview"])]
+    pages += [_render(env, site, f"overview/{view}.md.j2", page_uri("overview", view),
+                      site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]
     for journey in catalog.journeys.values():
         pages.append(_render(env, site, "journey.md.j2", page_uri("journey", journey.id), journey.title,
                              catalog.source_file("journey", journey.id), journey=journey))
@@ -130,6 +137,19 @@ def generate(site: Site, env: Environment) -> list[GeneratedPage]:
                              catalog.source_file("department", department.id), department=department,
                              owned=owned.get(department.id, [])))
     return pages
+
+
+def download_uri(name: str) -> str:
+    """Where a download of the overview section lands, e.g. ``overview/journeys.json``."""
+    return f"{SECTIONS['overview']}/{name}"
+
+
+def downloads(site: Site) -> dict[str, str]:
+    """The files the overview pages link to: the JSON export with its schema, and a CSV per overview page."""
+    schema = json.dumps(export.export_schema(), ensure_ascii=False, indent=2) + "\n"
+    files = {"journeys.json": export.export_json(site.catalog), export.EXPORT_SCHEMA_FILE: schema,
+             **export.view_tables(site.catalog, site.today)}
+    return {download_uri(name): text for name, text in files.items()}
 
 
 def embed(site: Site, env: Environment, kind: str, journey: Journey, here: str) -> str:

@@ -31,7 +31,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS = "assets/cjm"
 STYLES = ("cjm.css",)
-SCRIPTS = ("mermaid-config.js", "catalog-filter.js")
+SCRIPTS = ("mermaid-config.js", "catalog-filter.js", "table-sort.js")
 MERMAID = f"{ASSETS}/mermaid.min.js"
 
 
@@ -65,8 +65,9 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.site = pages.Site(catalog, labels(self.config.language), self.config.today or dt.date.today(),
                                self._edit_base(config), config.use_directory_urls)
         generated = pages.generate(self.site, self.env)
+        downloads = pages.downloads(self.site)
         self.titles = {page.uri: page.title for page in generated}
-        taken = sorted(uri for uri in self.titles if files.get_file_from_path(uri))
+        taken = sorted(uri for uri in [*self.titles, *downloads] if files.get_file_from_path(uri))
         if taken:
             raise PluginError(f"{', '.join(taken)} in {self._docs(config)} would hide pages the cjm plugin "
                               "generates; move or rename them")
@@ -75,6 +76,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             files.remove(file)
         for page in generated:
             files.append(File.generated(config, page.uri, content=page.markdown))
+        for uri, content in downloads.items():
+            files.append(File.generated(config, uri, content=content))
         for name in (*STYLES, *SCRIPTS):
             content = package_files("cjm_mkdocs").joinpath("assets", name).read_text(encoding="utf-8")
             files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
@@ -134,6 +137,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             {words["personas"]: [pages.page_uri("persona"), *(pages.page_uri("persona", i) for i in catalog.personas)]},
             {words["departments"]: [pages.page_uri("department"),
                                     *(pages.page_uri("department", i) for i in catalog.departments)]},
+            {words["overview"]: [pages.page_uri("overview"), *(pages.page_uri("overview", v) for v in pages.OVERVIEW)]},
         ]
 
     def _edit_base(self, config: MkDocsConfig) -> str | None:
