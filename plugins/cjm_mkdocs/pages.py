@@ -20,7 +20,7 @@ from urllib.parse import quote, urljoin
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import export, portfolio, views
+from . import export, guide, portfolio, views
 from .catalog import Catalog
 from .fields import slugify
 from .model import Journey
@@ -30,8 +30,10 @@ from .render import charts, curve, escape, mermaid, stage_name
 SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments", "overview": "overview"}
 OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current")
 """The pages across all journeys (``overview/<view>.md``), each with a CSV download ``overview/<view>.csv``."""
-EMBEDS = ("diagram", "matrix", "curve")
-EMBED_LINE = re.compile(rf"<!--\s*cjm:({'|'.join(EMBEDS)})\s+([a-z0-9-]+)\s*-->")
+JOURNEY_EMBEDS = ("diagram", "matrix", "curve")
+EMBEDS = {**dict.fromkeys(JOURNEY_EMBEDS, "journey"), "fields": "file kind", "moments": "department"}
+"""Each embed and what its argument names; only `moments` may go without (then: every department)."""
+EMBED_LINE = re.compile(r"<!--\s*cjm:([a-z][a-z-]*)(?:\s+([a-z0-9-]+))?\s*-->")
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 
 
@@ -111,7 +113,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
         mermaid_text=escape.mermaid_text, html_block=html_block, slug=slugify,
     )
-    env.globals.update(views=views, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
+    env.globals.update(views=views, guide=guide, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
                        overview_views=OVERVIEW, download_uri=download_uri)
     return env
 
@@ -158,9 +160,9 @@ def embed(site: Site, env: Environment, kind: str, journey: Journey, here: str) 
 
 
 def expand_embeds(markdown: str, here: str, site: Site, env: Environment) -> tuple[str, list[str]]:
-    """Replace each line `<!-- cjm:diagram|matrix|curve <id> -->` outside code fences with the embed.
+    """Replace each line `<!-- cjm:<embed> <argument> -->` outside code fences with the embed (:data:`EMBEDS`).
 
-    Returns the new Markdown and a problem (``<here>:<line>: ...``) for every unknown journey id.
+    Returns the new Markdown and a problem (``<here>:<line>: ...``) for every unknown embed or argument.
     """
     lines, problems, fence_mark = markdown.split("\n"), [], ""
     for number, line in enumerate(lines):
@@ -168,14 +170,32 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment) -> tup
         found = EMBED_LINE.fullmatch(line.strip()) if not fence_mark else None
         if not found:
             continue
-        kind, journey_id = found.groups()
-        journey = site.catalog.journeys.get(journey_id)
-        if journey is None:
-            hint = did_you_mean(journey_id, site.catalog.journeys) or f"journey ids: {', '.join(site.catalog.journeys)}"
-            problems.append(f"{here}:{number + 1}: cjm:{kind} names no journey `{journey_id}`; {hint}")
-            continue
-        lines[number] = embed(site, env, kind, journey, here)
+        kind, argument = found.group(1), found.group(2) or ""
+        problem = _embed_problem(site, kind, argument)
+        if problem:
+            problems.append(f"{here}:{number + 1}: {problem}")
+        elif kind in JOURNEY_EMBEDS:
+            lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here)
+        else:
+            extra = ({"kind": argument, "tables": guide.tables(argument)} if kind == "fields"
+                     else {"department_id": argument or None})
+            lines[number] = env.get_template(f"guide/{kind}.md.j2").render(_context(site, here, **extra))
     return "\n".join(lines), problems
+
+
+def _embed_problem(site: Site, kind: str, argument: str) -> str | None:
+    """Why an embed line cannot be expanded, or None."""
+    if kind not in EMBEDS:
+        return f"`cjm:{kind}` is no embed; {did_you_mean(kind, EMBEDS) or 'embeds: ' + ', '.join(EMBEDS)}"
+    what = EMBEDS[kind]
+    choices = {"journey": site.catalog.journeys, "file kind": guide.FILE_KINDS,
+               "department": site.catalog.departments}[what]
+    if not argument:
+        return None if kind == "moments" else f"cjm:{kind} needs a {what}: one of {', '.join(choices)}"
+    if argument not in choices:
+        hint = did_you_mean(argument, choices) or f"{what}s: {', '.join(choices)}"
+        return f"cjm:{kind} names no {what} `{argument}`; {hint}"
+    return None
 
 
 def _fence_state(line: str, open_mark: str) -> str:
