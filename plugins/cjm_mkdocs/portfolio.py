@@ -105,16 +105,18 @@ class Channel:
         return [medium for medium in MEDIA if any(use.touchpoint.medium == medium for use in self.uses)]
 
     @property
-    def journey_ratings(self) -> list[tuple[Journey, float]]:
-        """(journey, mean rating of the channel's touchpoints there), journeys in order of appearance."""
+    def journey_ratings(self) -> list[tuple[Journey, float, int, int]]:
+        """(journey, mean, lowest, highest rating of the channel's touchpoints there), journeys as they appear."""
         by_journey = group(self.uses, lambda use: use.place.journey.id)
-        return [(uses[0].place.journey, average(use.score for use in uses)) for uses in by_journey.values()]
+        return [(uses[0].place.journey, average(use.score for use in uses), min(use.score for use in uses),
+                 max(use.score for use in uses)) for uses in by_journey.values()]
 
     @property
     def mixed(self) -> bool:
-        """Rated delighting in one journey and disappointing in another."""
-        moods = {views.mood_of(score) for _, score in self.journey_ratings}
-        return {"delighting", "disappointing"} <= moods
+        """A touchpoint of the channel delights in one journey and one disappoints in another."""
+        delighting = {use.place.journey.id for use in self.uses if use.place.step.mood == "delighting"}
+        disappointing = {use.place.journey.id for use in self.uses if use.place.step.mood == "disappointing"}
+        return any(good != bad for good in delighting for bad in disappointing)
 
 
 def departments(uses: Iterable[TouchpointUse]) -> list[str]:

@@ -16,10 +16,10 @@ from ..portfolio import LEVELS, BacklogEntry, Heatmap, KpiEntry
 from . import stage_name
 from .escape import html_text, one_line, shorten
 
-HEAT_LEFT, HEAT_TOP, HEAT_WIDTH, HEAT_HEIGHT = 190, 44, 116, 36
-GRID_LEFT, GRID_TOP, GRID_WIDTH, GRID_HEIGHT, GRID_BOTTOM = 96, 12, 236, 150, 52
+HEAT_LEFT, HEAT_TOP, HEAT_WIDTH, HEAT_HEIGHT = 190, 44, 96, 34
+GRID_LEFT, GRID_TOP, GRID_WIDTH, GRID_HEIGHT, GRID_BOTTOM = 96, 12, 200, 140, 52
 DOT, DOT_GAP = 11, 27
-BAR_LEFT, BAR_WIDTH, BAR_VALUES, BAR_ROW, BAR_TOP = 250, 330, 230, 40, 8
+BAR_LEFT, BAR_WIDTH, BAR_VALUES, BAR_ROW, BAR_TOP = 230, 240, 200, 36, 8
 
 
 def svg(ident: str, kind: str, size: tuple[float, float], title: str, desc: str, body: list[str]) -> Markup:
@@ -58,7 +58,7 @@ def heatmap(heat: Heatmap, departments: Mapping[str, Department], labels: Mappin
 def _heat_column(name: str, column: int) -> str:
     x = HEAT_LEFT + (column + 0.5) * HEAT_WIDTH
     return (f'<text x="{x:g}" y="{HEAT_TOP - 12}" text-anchor="middle" font-weight="bold">'
-            f"{html_text(shorten(name, 16))}</text>")
+            f"{html_text(shorten(name, 14))}</text>")
 
 
 def _heat_cell(heat: Heatmap, stage: Stage, department: str, names: Mapping[str, str], labels: Mapping[str, str],
@@ -198,7 +198,7 @@ def _bar_row(entry: KpiEntry, labels: Mapping[str, str], y: float) -> str:
 
     arrow = "↑" if kpi.better == "higher" else "↓"
     parts = [f'<g class="cjm-kpi cjm-kpi--{entry.status}"><title>{html_text(kpi_summary(entry, labels))}</title>',
-             f'<text x="{BAR_LEFT - 10}" y="{y + 20}" text-anchor="end">{html_text(shorten(kpi.name, 36))} {arrow}</text>',
+             f'<text x="{BAR_LEFT - 10}" y="{y + 20}" text-anchor="end">{html_text(shorten(kpi.name, 32))} {arrow}</text>',
              f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{y + 4}" y2="{y + 30}" stroke="currentColor" stroke-opacity="0.5"/>']
     if kpi.current is not None:
         left, right = sorted((x(0), x(kpi.current)))
