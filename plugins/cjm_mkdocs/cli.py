@@ -11,12 +11,14 @@ from pathlib import Path
 
 import click
 
-from . import pages, scaffold
+from . import pages, portfolio, scaffold
+from .catalog import Catalog
 from .export import EXPORT_SCHEMA_FILE, csv_tables, export_json, export_schema
 from .fields import SLUG, not_an_id
 from .labels import LANGUAGES, labels
 from .loading import JourneyLoader
 from .problems import format_github, format_human, format_json
+from .render.escape import one_line
 from .schema import schemas
 from .validation import did_you_mean
 
@@ -120,6 +122,45 @@ def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bo
     else:
         click.echo(f"{mermaid_js}: not found; diagrams need mermaid.min.js beside the pages (run `npm ci`)", err=True)
     click.echo(f"{out}: {len(generated)} pages; link the CSS and JavaScript in {ASSETS}/ from your site's config")
+
+
+@main.command()
+@click.argument("data_dir", default="journeys", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--within", type=click.IntRange(min=0), default=portfolio.DUE_SOON_DAYS, show_default=True,
+              metavar="DAYS", help="also list reviews falling due within this many days")
+@click.option("--fail-on-overdue", is_flag=True, help="exit 1 when a review is overdue (for CI)")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="judge on this day  [default: today]")
+def review(data_dir: Path, within: int, fail_on_overdue: bool, today: dt.datetime | None) -> None:
+    """List journeys and personas whose review is overdue or due soon, with their owners."""
+    catalog, problems = JourneyLoader(data_dir).load()
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        click.echo(format_human(errors), err=True)
+        raise click.ClickException(f"{len(errors)} error(s) in {data_dir}: fix them first (`cjm validate`)")
+    day = today.date() if today else dt.date.today()
+    entries = portfolio.review_status(catalog, day, within)
+    due = portfolio.needing_review(entries)
+    for entry in due:
+        click.echo(_review_line(catalog, entry))
+    overdue = sum(entry.state == "overdue" for entry in due)
+    click.echo(f"{data_dir}: {overdue} overdue, {len(due) - overdue} due within {within} days, "
+               f"{len(entries) - len(due)} up to date on {day.isoformat()}")
+    raise SystemExit(1 if fail_on_overdue and overdue else 0)
+
+
+def _review_line(catalog: Catalog, entry: portfolio.ReviewEntry) -> str:
+    """`<file>: overdue: journey `<id>` (<title>), owner <department>, last reviewed <day>; due <day>, <n> days ago`."""
+    owner = one_line(catalog.departments[entry.owner].name) if entry.owner in catalog.departments else "no owner"
+    last = entry.last.isoformat() if entry.last else "never"
+    if entry.due is None or entry.days is None:
+        when = "never reviewed"
+    elif entry.days < 0:
+        when = f"due {entry.due.isoformat()}, {-entry.days} days ago"
+    else:
+        when = f"due {entry.due.isoformat()}, in {entry.days} days"
+    state = entry.state.replace("_", " ")
+    return (f"{catalog.source_file(entry.kind, entry.id)}: {state}: {entry.kind} `{entry.id}` ({one_line(entry.title)}), "
+            f"owner {owner}, last reviewed {last}; {when}")
 
 
 def _write(path: Path, text: str, yes: bool, *, quiet: bool = False) -> None:
