@@ -151,10 +151,13 @@ def moments(catalog: Catalog) -> dict[str, list[Moment]]:
         for step in journey.steps:
             for department, moment in _step_moments(journey, step):
                 found.setdefault(department, []).append(moment)
-    order = {kind: rank for rank, kind in enumerate(MOMENT_KINDS)}
-    return {department: sorted(items, key=lambda m: (order[m.kind], SEVERITY_ORDER.get(m.detail, 0)
-                                                      if m.kind == "pain_point" else 0))
-            for department, items in found.items()}
+    return {department: sorted(items, key=_rank) for department, items in found.items()}
+
+
+def _rank(moment: Moment) -> tuple[int, int]:
+    """Order of kinds, then pain points by severity (a stable sort keeps file order otherwise)."""
+    severity = SEVERITY_ORDER[moment.detail] if moment.kind == "pain_point" and moment.detail else 0
+    return MOMENT_KINDS.index(moment.kind), severity
 
 
 def _step_moments(journey: Journey, step: Step) -> list[tuple[str, Moment]]:
