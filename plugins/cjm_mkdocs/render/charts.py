@@ -151,7 +151,8 @@ def _dot(entry: BacklogEntry, x: float, y: float, labels: Mapping[str, str]) -> 
     ring = (f'<circle cx="{x}" cy="{y}" r="{DOT + 3}" fill="none" stroke="currentColor" stroke-width="1.5"'
             f' class="cjm-dot-ring"/>') if entry.overdue else ""
     dash = ' stroke-dasharray="3 2"' if measure.status == "done" else ""
-    return (f'<g class="cjm-dot {classes}" data-number="{entry.number}"><title>{html_text(one_line(tip))}</title>{ring}'
+    return (f'<g class="cjm-dot {classes}" data-number="{entry.number}" data-effort="{measure.effort}"'
+            f' data-impact="{measure.impact}"><title>{html_text(one_line(tip))}</title>{ring}'
             f'<circle cx="{x}" cy="{y}" r="{DOT}" fill="currentColor" fill-opacity="{0.25 if measure.is_quick_win else 0.06}"'
             f' stroke="currentColor" stroke-width="{2 if measure.is_quick_win else 1}"{dash}/>'
             f'<text x="{x}" y="{y + 4}" text-anchor="middle" font-size="11">{entry.number}</text></g>')
