@@ -155,12 +155,16 @@ def _review_line(catalog: Catalog, entry: portfolio.ReviewEntry) -> str:
     if entry.due is None or entry.days is None:
         when = "never reviewed"
     elif entry.days < 0:
-        when = f"due {entry.due.isoformat()}, {-entry.days} days ago"
+        when = f"due {entry.due.isoformat()}, {_days(-entry.days)} ago"
     else:
-        when = f"due {entry.due.isoformat()}, in {entry.days} days"
+        when = f"due {entry.due.isoformat()}, in {_days(entry.days)}"
     state = entry.state.replace("_", " ")
     return (f"{catalog.source_file(entry.kind, entry.id)}: {state}: {entry.kind} `{entry.id}` ({one_line(entry.title)}), "
             f"owner {owner}, last reviewed {last}; {when}")
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def _write(path: Path, text: str, yes: bool, *, quiet: bool = False) -> None:
