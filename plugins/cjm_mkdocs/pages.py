@@ -39,7 +39,7 @@ FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """One page to publish: where it goes, its title, its Markdown, the data file behind it."""
+    """One page to publish: where it goes, its title, its Markdown, the data file (or folder) behind it."""
 
     uri: str
     title: str
@@ -121,9 +121,12 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
 def generate(site: Site, env: Environment) -> list[GeneratedPage]:
     """Every generated page: the section homes, the overview pages, then one per journey, persona and department."""
     catalog = site.catalog
-    pages = [_render(env, site, "catalog.md.j2", page_uri("journey"), site.labels["journeys"]),
-             _render(env, site, "personas.md.j2", page_uri("persona"), site.labels["personas"]),
-             _render(env, site, "responsibilities.md.j2", page_uri("department"), site.labels["departments"]),
+    pages = [_render(env, site, "catalog.md.j2", page_uri("journey"), site.labels["journeys"],
+                     data_source(catalog, "journey", folder=True)),
+             _render(env, site, "personas.md.j2", page_uri("persona"), site.labels["personas"],
+                     data_source(catalog, "persona", folder=True)),
+             _render(env, site, "responsibilities.md.j2", page_uri("department"), site.labels["departments"],
+                     data_source(catalog, "department")),
              _render(env, site, "overview/index.md.j2", page_uri("overview"), site.labels["overview"])]
     pages += [_render(env, site, f"overview/{view}.md.j2", page_uri("overview", view),
                       site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]
@@ -152,6 +155,12 @@ def downloads(site: Site) -> dict[str, str]:
     files = {"journeys.json": export.export_json(site.catalog), export.EXPORT_SCHEMA_FILE: schema,
              **export.view_tables(site.catalog, site.today)}
     return {download_uri(name): text for name, text in files.items()}
+
+
+def data_source(catalog: Catalog, kind: str, folder: bool = False) -> str | None:
+    """The data file of a kind's first item (``journeys/departments.yml``), or its folder (``journeys/maps/``)."""
+    file = next((file for (of_kind, _), file in catalog.files.items() if of_kind == kind), None)
+    return posixpath.dirname(file) + "/" if file and folder else file
 
 
 def embed(site: Site, env: Environment, kind: str, journey: Journey, here: str) -> str:
