@@ -61,9 +61,13 @@ class Table:
 
 
 def tables(kind: str) -> list[Table]:
-    """Every block of a file kind, the file itself first, each nested block after the field holding it."""
-    schema = schemas()[FILE_KINDS[kind]]
-    return _tables(schema, schema.get("title", kind), "", schema.get("$defs", {}), set())
+    """The field tables of a file kind (a key of :data:`FILE_KINDS`)."""
+    return schema_tables(schemas()[FILE_KINDS[kind]])
+
+
+def schema_tables(schema: Mapping[str, Any]) -> list[Table]:
+    """Every block of a JSON Schema, the file itself first, each nested block after the field holding it."""
+    return _tables(schema, schema["title"], "", schema.get("$defs", {}), set())
 
 
 def _tables(block: Mapping[str, Any], name: str, path: str, defs: Mapping[str, Any], seen: set[str]) -> list[Table]:
