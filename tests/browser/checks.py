@@ -1,0 +1,74 @@
+"""What every page must pass in the browser: offline, no errors, nothing injected, diagrams drawn; on pages
+with a matrix also the emotion curve and a matrix that scrolls sideways under sticky row headers."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator
+
+from .sites import Site
+from .web import Tab
+
+DIAGRAM_KINDS = ("journey", "flowchart-v2")
+
+MATRIX_SCROLL = """wrap => {
+  const head = wrap.querySelector('tbody th[scope=row]');
+  const cell = wrap.querySelector('tbody td');
+  head.scrollIntoView({block: 'center'});
+  const before = {head: head.getBoundingClientRect().left, cell: cell.getBoundingClientRect().left};
+  wrap.scrollLeft = wrap.scrollWidth;
+  const rect = head.getBoundingClientRect();
+  const onTop = wrap.ownerDocument.elementFromPoint(rect.left + 5, rect.top + rect.height / 2);
+  return {scrollWidth: wrap.scrollWidth, clientWidth: wrap.clientWidth, scrolled: wrap.scrollLeft, before,
+          after: {head: rect.left, cell: cell.getBoundingClientRect().left}, headOnTop: head.contains(onTop)};
+}"""
+
+
+def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[dict]:
+    """Load a page of `site`, check what every page must pass, and on a `journey` page the diagram, curve and
+    matrix; return the diagrams."""
+    page.goto(site.page_url(path), diagrams=site.mermaid_blocks(path))
+    diagrams = page.page.evaluate("window.__cjm.diagrams()")
+    assert [d for d in diagrams if d["error"] or d["kind"] not in DIAGRAM_KINDS] == [], "a diagram failed"
+    assert all(d["shadow"] == (site.renderer == "material") for d in diagrams), "material draws in shadow roots"
+    assert all(d["width"] > 100 for d in diagrams), diagrams
+    assert page.page.evaluate("window.__cjm.audit()") == [], "something was injected"
+    if journey:
+        assert diagrams, "a journey page without its diagram"
+        assert page.page.locator("svg.cjm-curve").count() == 1 and page.page.locator(".cjm-matrix-wrap").count() == 1
+        check_matrix(page)
+    for curve in page.page.locator("svg.cjm-curve").all():
+        check_curve(curve)
+    for matrix in page.page.locator(".cjm-matrix-wrap").all():
+        assert matrix.is_visible()
+    assert page.problems() == []
+    return diagrams
+
+
+def check_curve(curve: Locator) -> None:
+    """An emotion curve is drawn at a readable size."""
+    box = curve.bounding_box()
+    assert box is not None and box["width"] > 600 and box["height"] > 100, box
+
+
+def check_matrix(page: Tab) -> None:
+    """The matrix is visible, wider than its frame, and its row headers stay put while it scrolls."""
+    wrap = page.page.locator(".cjm-matrix-wrap").first
+    assert wrap.is_visible()
+    found = wrap.evaluate(MATRIX_SCROLL)
+    assert found["scrollWidth"] > found["clientWidth"], f"the matrix does not scroll sideways: {found}"
+    assert found["scrolled"] > 0
+    assert abs(found["after"]["head"] - found["before"]["head"]) < 1, f"the row headers moved: {found}"
+    assert found["before"]["cell"] - found["after"]["cell"] > 100, f"the cells did not move: {found}"
+    assert found["headOnTop"], f"a scrolled cell covers the row header: {found}"
+
+
+def visit_all(page: Tab, site: Site, paths: list[str]) -> dict[str, str]:
+    """:func:`visit` each page; the failures by page."""
+    failures = {}
+    for path in paths:
+        page.reset()
+        try:
+            visit(page, site, path)
+        except AssertionError as error:
+            failures[path] = f"{error!r}"[:300]
+    return failures

@@ -1,0 +1,181 @@
+/* Added to every page before the site's own scripts run: opens shadow roots, records what an attack
+   would call, and offers the measurements the browser suite asserts on (window.__cjm). */
+(() => {
+  "use strict";
+
+  // mkdocs-material renders each Mermaid diagram into a closed shadow root: open it so tests can look inside.
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    return attachShadow.call(this, Object.assign({}, init, { mode: "open" }));
+  };
+
+  // Whatever an injected script would call is recorded instead of run.
+  const calls = [];
+  for (const name of ["alert", "confirm", "prompt"]) {
+    window[name] = (...args) => { calls.push(`${name}(${args.map(String).join(", ")})`); };
+  }
+
+  const roots = () => {
+    const found = [document];
+    for (const element of document.querySelectorAll("*")) {
+      if (element.shadowRoot) found.push(element.shadowRoot);
+    }
+    return found;
+  };
+
+  // --- Mermaid -------------------------------------------------------------------------------------------
+  const diagrams = () => [...document.querySelectorAll(".mermaid")].map((host) => {
+    const svg = (host.shadowRoot || host).querySelector("svg");
+    const text = svg ? svg.textContent : "";
+    return {
+      rendered: Boolean(svg),
+      shadow: Boolean(host.shadowRoot),
+      kind: svg ? svg.getAttribute("aria-roledescription") : null,
+      error: Boolean(svg && (svg.getAttribute("aria-roledescription") === "error" || /Syntax error|Parse error/i.test(text))),
+      text: text,
+      width: svg ? svg.getBoundingClientRect().width : 0,
+    };
+  });
+  const allRendered = (expected) => {
+    const found = diagrams();
+    return found.length === expected && found.every((d) => d.rendered);
+  };
+
+  // --- colours and contrast (WCAG 2) -----------------------------------------------------------------
+  const parse = (value) => {
+    const rgb = /^rgba?\(([^)]+)\)$/.exec(value);
+    if (rgb) {
+      const p = rgb[1].split(/[\s,/]+/).filter(Boolean).map(parseFloat);
+      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    }
+    const srgb = /^color\(srgb ([^)]+)\)$/.exec(value);
+    if (srgb) {
+      const p = srgb[1].split(/[\s/]+/).filter(Boolean).map(parseFloat);
+      return [p[0] * 255, p[1] * 255, p[2] * 255, p.length > 3 ? p[3] : 1];
+    }
+    return null;
+  };
+  const over = (top, bottom) => {
+    const a = top[3];
+    return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat([1]);
+  };
+  const luminance = (c) => {
+    const [r, g, b] = c.slice(0, 3).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const parentOf = (element) => element.parentElement || (element.getRootNode().host || null);
+  // The colour behind an element: its own and its ancestors' backgrounds, composed on a white canvas.
+  const background = (element) => {
+    const layers = [];
+    for (let e = element; e; e = parentOf(e)) {
+      const colour = parse(getComputedStyle(e).backgroundColor);
+      if (colour && colour[3] > 0) {
+        layers.push(colour);
+        if (colour[3] >= 1) break;
+      }
+    }
+    return layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255, 1]);
+  };
+  const describe = (element) => `${element.tagName.toLowerCase()}${element.className && element.className.baseVal === undefined ? "." + String(element.className).trim().replace(/\s+/g, ".") : ""} "${element.textContent.trim().slice(0, 40)}"`;
+
+  // Every piece of visible text inside `selector`: its contrast against what lies behind it, and the
+  // contrast it needs (WCAG AA: 4.5 for text, 3 for symbols hidden from assistive technology).
+  const needed = (element) => (element.closest("[aria-hidden=true]") ? 3 : 4.5);
+  const textContrast = (selector) => {
+    const results = [];
+    for (const container of document.querySelectorAll(selector)) {
+      for (const element of container.querySelectorAll("*")) {
+        const own = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        if (!own || !element.getClientRects().length || element.closest(".cjm-sr")) continue;
+        const behind = background(element);
+        const style = getComputedStyle(element);
+        const colour = over(parse(element instanceof SVGElement ? style.fill : style.color), behind);
+        results.push({ element: describe(element), ratio: ratio(colour, behind), needed: needed(element) });
+      }
+    }
+    return results;
+  };
+
+  // Text of the index-th Mermaid diagram (scrolled into view): its ink against the shapes (or page) beneath;
+  // diagram labels are short and drawn large, so they need 3 (WCAG AA for large text).
+  const SHAPES = new Set(["rect", "path", "circle", "ellipse", "polygon"]);
+  const shapeFill = (shape) => {
+    const style = getComputedStyle(shape);
+    const fill = parse(style.fill);
+    if (!fill || style.fill === "none") return null;
+    fill[3] *= parseFloat(style.fillOpacity || "1") * parseFloat(style.opacity || "1");
+    return fill[3] > 0 ? fill : null;
+  };
+  const diagramContrast = (index) => {
+    const host = document.querySelectorAll(".mermaid")[index];
+    const root = host.shadowRoot || document;
+    const svg = (host.shadowRoot || host).querySelector("svg");
+    const page = background(host);
+    const results = [];
+    for (const text of svg.querySelectorAll("text, foreignObject div, foreignObject span")) {
+      if (!text.textContent.trim() || text.querySelector("text, div, span")) continue;
+      const box = text.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      if (!box.width || x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+      const style = getComputedStyle(text);
+      const ink = parse(text instanceof SVGElement ? style.fill : style.color);
+      if (!ink) continue;
+      const under = root.elementsFromPoint(x, y).filter((e) => SHAPES.has(e.tagName.toLowerCase()) && svg.contains(e));
+      const behind = under.map(shapeFill).filter(Boolean).reverse().reduce((below, layer) => over(layer, below), page);
+      results.push({ element: describe(text), ratio: ratio(over(ink, behind), behind), needed: 3 });
+    }
+    return results;
+  };
+
+  // --- what an attack would leave behind ---------------------------------------------------------------
+  const UNSAFE_URL = /^(javascript|data|vbscript):/i;
+  const audit = () => {
+    const found = [];
+    for (const root of roots()) {
+      for (const element of root.querySelectorAll("*")) {
+        for (const attribute of element.attributes) {
+          const name = attribute.name.toLowerCase();
+          const value = attribute.value.replace(/[\x00-\x20]/g, "");
+          if (name.startsWith("on")) found.push(`${element.tagName} has ${name}="${attribute.value}"`);
+          if (["href", "src", "xlink:href", "action", "formaction"].includes(name) && UNSAFE_URL.test(value)) {
+            found.push(`${element.tagName} has ${name}="${attribute.value}"`);
+          }
+        }
+        if (["IFRAME", "OBJECT", "EMBED", "FRAME"].includes(element.tagName)) found.push(`an ${element.tagName} element`);
+        if (element.tagName === "SCRIPT" && /alert|pwned/.test(element.textContent)) found.push("a script that calls alert or says pwned");
+      }
+    }
+    if (document.title.includes("pwned")) found.push(`document.title was changed to ${document.title}`);
+    return found;
+  };
+
+  const UNSEEN = new Set(["title", "desc", "style", "script", "template"]);  // tooltips and code, not page text
+  // The text of the page's content as the reader gets it: every text node that is rendered, shadow roots included.
+  const visibleText = (selector) => {
+    const parts = [];
+    const walk = (node) => {
+      for (const child of node.childNodes) {
+        if (child.nodeType === 3) {
+          const parent = child.parentElement;
+          if (parent && (parent.getClientRects().length || parent.closest("svg"))) parts.push(child.textContent);
+        } else if (child.nodeType === 1) {
+          const style = getComputedStyle(child);
+          if (style.display === "none" || style.visibility === "hidden" || UNSEEN.has(child.localName)) continue;
+          if (child.shadowRoot) walk(child.shadowRoot);
+          walk(child);
+        }
+      }
+    };
+    for (const element of document.querySelectorAll(selector)) walk(element);
+    return parts.join(" ");
+  };
+
+  window.__cjm = { calls, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background };
+})();
