@@ -10,6 +10,7 @@ from .web import Tab, screenshot, toggle_palette
 
 RENDERERS = ("material", "mermaid2")
 SCHEMES = ("default", "slate")
+LOOK = {"default": "light", "slate": "dark"}  # in screenshot names
 # Scroll down (never up: that shows material's back-to-top button) to the element's heading.
 SCROLL_TO_SECTION = """e => {
   const heading = e.previousElementSibling && e.previousElementSibling.matches('h2') ? e.previousElementSibling : e;
@@ -63,9 +64,9 @@ def test_screenshots_of_each_kind_of_page(sites, tab, scheme: str) -> None:
         diagrams = site.mermaid_blocks(path)
         page.goto(site.page_url(path), diagrams=diagrams)
         switch_to(page, scheme, diagrams)
-        assert screenshot(page.page, f"{kind}-{scheme}").stat().st_size > 10_000
+        assert screenshot(page.page, f"{kind}-{LOOK[scheme]}").stat().st_size > 10_000
         if kind == "journey":
             for name, part in (("diagram", ".mermaid"), ("matrix", ".cjm-matrix-wrap")):
                 page.page.locator(part).first.evaluate(SCROLL_TO_SECTION)
-                assert screenshot(page.page, f"journey-{name}-{scheme}").stat().st_size > 10_000
+                assert screenshot(page.page, f"journey-{name}-{LOOK[scheme]}").stat().st_size > 10_000
     assert page.problems() == []
