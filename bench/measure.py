@@ -14,11 +14,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PEAK = Path(__file__).resolve().parent / "peak.py"
 
 
 @dataclass(frozen=True)
 class Run:
-    """One finished command: wall time, CPU time (user + system), its own peak memory, what it printed.
+    """One finished command: wall time, CPU time (user + system), its peak memory, what it printed.
 
     CPU time barely moves when other processes share the machine; wall time does.
     """
@@ -33,8 +34,11 @@ class CommandFailed(RuntimeError):
     """A measured command exited non-zero; the message carries its output."""
 
 
-def run_timed(command: list[str], cwd: Path, log: Path) -> Run:
-    """Run `command`, wait for exactly that child and return its wall time and peak RSS."""
+def run_timed(script: str, args: list[str], cwd: Path, log: Path) -> Run:
+    """Run a Python `script` in a fresh process; its wall time, CPU time and peak memory (see bench/peak.py)."""
+    report = log.with_suffix(".peak")
+    report.unlink(missing_ok=True)
+    command = [sys.executable, str(PEAK), str(report), script, *args]
     with log.open("w+", encoding="utf-8") as out:
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
@@ -45,7 +49,7 @@ def run_timed(command: list[str], cwd: Path, log: Path) -> Run:
         output = out.read()
     if child.returncode != 0:
         raise CommandFailed(f"`{' '.join(command)}` exited {child.returncode}:\n{output[-4000:]}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, float(report.read_text(encoding="utf-8")), output)
 
 
 def tool(name: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,7 +37,7 @@ class Bench:
         """Wall time of `cjm validate` on the corpus, as a fresh process."""
         root = self.corpus(spec)
         say("cjm validate …")
-        run = run_timed([tool("cjm"), "validate", "journeys"], root, self.out / "validate.log")
+        run = run_timed(tool("cjm"), ["validate", "journeys"], root, self.out / "validate.log")
         say(f"cjm validate: {run.seconds:.2f} s ({run.output.strip().splitlines()[-1]})")
         return run.seconds
 
@@ -50,8 +49,8 @@ class Bench:
                       "baseline": lambda: self._baseline(root)}[site]()
             say(f"mkdocs build ({site}, {spec.journeys} journeys) …")
             log = self.out / f"build-{site}-{spec.journeys}.log"
-            run = run_timed([tool("mkdocs"), "build", "--strict", "-q", "-f", str(config), "-d", str(config.parent / f"site-{site}")],
-                            config.parent, log)
+            run = run_timed(tool("mkdocs"), ["build", "--strict", "-q", "-f", str(config),
+                                             "-d", str(config.parent / f"site-{site}")], config.parent, log)
             say(f"mkdocs build ({site}, {spec.journeys} journeys): {run.seconds:.1f} s "
                 f"(CPU {run.cpu_seconds:.1f} s), {run.peak_rss_mb:.0f} MB")
             self.builds[spec, site] = run
@@ -74,8 +73,8 @@ class Bench:
         original = journey.read_bytes()
         say(f"serve-style build, edit {journey.name}, rebuild ({spec.journeys} journeys) …")
         try:
-            run = run_timed([sys.executable, "-m", "bench.serve", str(root / "mkdocs.yml"), str(journey)],
-                            Path(__file__).resolve().parent.parent, self.out / "serve.log")
+            run = run_timed(str(Path(__file__).resolve().parent / "serve.py"), [str(root / "mkdocs.yml"), str(journey)],
+                            root, self.out / "serve.log")
         finally:
             journey.write_bytes(original)
         figures = json.loads(run.output.strip().splitlines()[-1])

@@ -1,6 +1,6 @@
 """A `mkdocs serve` rebuild, driven as serve drives it, in one process.
 
-`python -m bench.serve CONFIG JOURNEY_FILE` loads the config, calls the plugins'
+`python bench/serve.py CONFIG JOURNEY_FILE` loads the config, calls the plugins'
 `on_startup(command="serve")`, builds, edits one journey file, loads the config again
 (MkDocs hands back the same plugin instances, as in serve) and builds again. It prints
 JSON: both build times and how many data files the second build re-parsed.
