@@ -9,6 +9,7 @@ from .sites import Site
 from .web import Tab
 
 DIAGRAM_KINDS = ("journey", "flowchart-v2")
+LEGIBLE_LABEL_PX = 9  # the smallest a diagram label may be drawn on a 1280 px wide screen (about 7 pt)
 
 MATRIX_SCROLL = """wrap => {
   const head = wrap.querySelector('tbody th[scope=row]');
@@ -31,6 +32,8 @@ def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[di
     assert [d for d in diagrams if d["error"] or d["kind"] not in DIAGRAM_KINDS] == [], "a diagram failed"
     assert all(d["shadow"] == (site.renderer == "material") for d in diagrams), "material draws in shadow roots"
     assert all(d["width"] > 100 for d in diagrams), diagrams
+    small = [(d["kind"], round(d["smallestText"], 1)) for d in diagrams if d["smallestText"] < LEGIBLE_LABEL_PX]
+    assert small == [], f"diagram labels drawn smaller than {LEGIBLE_LABEL_PX} px: {small}"
     assert page.page.evaluate("window.__cjm.audit()") == [], "something was injected"
     if journey:
         assert diagrams, "a journey page without its diagram"

@@ -24,6 +24,10 @@
   };
 
   // --- Mermaid -------------------------------------------------------------------------------------------
+  // The height on screen of the smallest label of a diagram, in CSS pixels.
+  const smallestText = (svg) => Math.min(...[...svg.querySelectorAll("text, foreignObject span, foreignObject div")]
+    .filter((e) => e.textContent.trim() && !e.querySelector("text, span, div"))
+    .map((e) => e.getBoundingClientRect().height).filter((h) => h > 0));
   const diagrams = () => [...document.querySelectorAll(".mermaid")].map((host) => {
     const svg = (host.shadowRoot || host).querySelector("svg");
     const text = svg ? svg.textContent : "";
@@ -34,6 +38,7 @@
       error: Boolean(svg && (svg.getAttribute("aria-roledescription") === "error" || /Syntax error|Parse error/i.test(text))),
       text: text,
       width: svg ? svg.getBoundingClientRect().width : 0,
+      smallestText: svg ? smallestText(svg) : 0,
     };
   });
   const allRendered = (expected) => {
