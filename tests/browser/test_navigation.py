@@ -3,9 +3,20 @@ journey page swaps the page in place, and the diagram is drawn by the local Merm
 
 from __future__ import annotations
 
+from playwright.sync_api import Page
+
 from .sites import SHOWCASE
 
 SAME_DOCUMENT = "window.__cjmStillHere === true"
+
+
+def click_link_to(page: Page, url: str) -> None:
+    """Click the first link in the page content that leads to `url` (however its href is written)."""
+    links = page.locator("article a")
+    index = links.evaluate_all("(links, url) => links.findIndex(a => a.href === url)", url)
+    assert index >= 0, f"no link to {url} on {page.url}"
+    links.nth(index).click()
+    page.wait_for_url(url)
 
 
 def test_clicking_through_to_a_journey_draws_its_diagram_without_reloading(sites, tab) -> None:
@@ -14,11 +25,9 @@ def test_clicking_through_to_a_journey_draws_its_diagram_without_reloading(sites
     page = tab()
     page.goto(site.page_url(""), diagrams=0)
     page.page.evaluate("window.__cjmStillHere = true")
-    page.page.locator(f"article a[href='{site.page_url('journeys/')}']").first.click()
-    page.page.wait_for_url(site.page_url("journeys/"))
+    click_link_to(page.page, site.page_url("journeys/"))
     page.wait_for_diagrams(0)
-    page.page.locator(f"table.cjm-catalog a[href='{site.page_url(journey)}']").first.click()
-    page.page.wait_for_url(site.page_url(journey))
+    click_link_to(page.page, site.page_url(journey))
     page.wait_for_diagrams(site.mermaid_blocks(journey))
     assert page.page.evaluate(SAME_DOCUMENT), (
         "the click loaded a new document: instant navigation is off. mkdocs-material only swaps pages its "
