@@ -86,6 +86,7 @@ def test_generate_makes_a_page_per_item_and_section(site: pages.Site) -> None:
     expected |= {pages.page_uri("journey", i) for i in catalog.journeys}
     expected |= {pages.page_uri("persona", i) for i in catalog.personas}
     expected |= {pages.page_uri("department", i) for i in catalog.departments}
+    expected |= {pages.page_uri("overview", view) for view in pages.OVERVIEW}
     assert {page.uri for page in made} == expected
     journey = next(page for page in made if page.uri == "journeys/kauf.md")
     assert journey.title == catalog.journeys["kauf"].title and journey.source == "journeys/maps/kauf.yml"

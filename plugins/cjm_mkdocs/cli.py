@@ -22,7 +22,6 @@ from .render.escape import one_line
 from .schema import schemas
 from .validation import did_you_mean
 
-ASSETS = "assets/cjm"  # where the plugin serves its CSS and JavaScript too
 FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
 
@@ -115,13 +114,15 @@ def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bo
     with click.progressbar(generated, label=f"writing {len(generated)} pages", file=sys.stderr) as bar:
         for page in bar:
             _write(out / page.uri, page.markdown, yes, quiet=True)
+    for uri, text in pages.downloads(site).items():
+        _write(out / uri, text, yes, quiet=True)
     for asset in package_files("cjm_mkdocs").joinpath("assets").iterdir():
-        _write(out / ASSETS / asset.name, asset.read_text(encoding="utf-8"), yes)
+        _write(out / pages.ASSETS / asset.name, asset.read_text(encoding="utf-8"), yes)
     if mermaid_js.is_file():
-        _write(out / ASSETS / "mermaid.min.js", mermaid_js.read_text(encoding="utf-8"), yes)
+        _write(out / pages.ASSETS / "mermaid.min.js", mermaid_js.read_text(encoding="utf-8"), yes)
     else:
         click.echo(f"{mermaid_js}: not found; diagrams need mermaid.min.js beside the pages (run `npm ci`)", err=True)
-    click.echo(f"{out}: {len(generated)} pages; link the CSS and JavaScript in {ASSETS}/ from your site's config")
+    click.echo(f"{out}: {len(generated)} pages; link the CSS and JavaScript in {pages.ASSETS}/ from your site's config")
 
 
 @main.command()

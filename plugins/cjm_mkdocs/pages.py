@@ -28,6 +28,8 @@ from .validation import did_you_mean
 from .render import charts, curve, escape, mermaid, stage_name
 
 SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments", "overview": "overview"}
+ASSETS = "assets/cjm"
+"""Where the site serves the plugin's CSS, JavaScript and Mermaid."""
 OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current")
 """The pages across all journeys (``overview/<view>.md``), each with a CSV download ``overview/<view>.csv``."""
 JOURNEY_EMBEDS = ("diagram", "matrix", "curve")

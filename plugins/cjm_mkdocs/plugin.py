@@ -29,7 +29,7 @@ from .model import Journey
 
 log = get_plugin_logger(__name__)
 
-ASSETS = "assets/cjm"
+ASSETS = pages.ASSETS
 STYLES = ("cjm.css",)
 SCRIPTS = ("mermaid-config.js", "catalog-filter.js", "table-sort.js")
 MERMAID = f"{ASSETS}/mermaid.min.js"
