@@ -36,6 +36,7 @@ def squeeze(text: str) -> str:
 
 
 def test_journey_page_prints_in_landscape_with_nothing_cut_off(sites, tab) -> None:
+    """The journey with the most steps, printed; the PDF and its matrix page as PNG go to test-artifacts/print/."""
     site = sites.get("material")
     journey = max(load_catalog(site.project / "journeys").journeys.values(), key=lambda j: len(j.steps))
     path = f"journeys/{journey.id}/"
@@ -45,32 +46,32 @@ def test_journey_page_prints_in_landscape_with_nothing_cut_off(sites, tab) -> No
     hidden = page.page.evaluate("""selectors => selectors.flatMap(s => [...document.querySelectorAll(s)]
         .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => `${s}: ${e.scrollWidth} > ${e.clientWidth} px`))""",
                                 list(SCROLL_BOXES))
-    assert hidden == [], "in print these boxes hide content behind a scrollbar"
     printed = squeeze(page.page.evaluate("window.__cjm.visibleText('article')"))
     pdf_file = ARTIFACTS / "print" / f"{journey.id}.pdf"
     pdf_file.parent.mkdir(parents=True, exist_ok=True)
     pdf_file.write_bytes(page.page.pdf(prefer_css_page_size=True, print_background=True))
+    matrix_text_pt = matrix_page(pdf_file, journey.id)
     info = poppler("pdfinfo", str(pdf_file))
     width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
     assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) > 0 and width > height, info
+    assert hidden == [], "in print these boxes hide content behind a scrollbar"
     in_pdf = squeeze(poppler("pdftotext", "-raw", str(pdf_file), "-"))  # in drawing order: wrapped labels stay whole
     lost = {step.name: (printed.count(squeeze(step.name)), in_pdf.count(squeeze(step.name)))
             for step in journey.steps if in_pdf.count(squeeze(step.name)) < printed.count(squeeze(step.name))}
     assert lost == {}, f"step names cut off in print (on the page, in the PDF): {lost}"
-    check_matrix_page(pdf_file, journey.id)
+    assert matrix_text_pt >= LEGIBLE_PT, f"the printed matrix is shrunk to {matrix_text_pt:.1f} pt words"
 
 
-def check_matrix_page(pdf_file: Path, name: str) -> None:
-    """The PDF page with the matrix: saved as PNG, its text no smaller than :data:`LEGIBLE_PT`."""
+def matrix_page(pdf_file: Path, name: str) -> float:
+    """Save the PDF page with the matrix as PNG; return the median height of its words in points."""
     pages = int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", str(pdf_file))).group(1))
     for number in range(1, pages + 1):
-        text = poppler("pdftotext", "-f", str(number), "-l", str(number), str(pdf_file), "-")
-        if DE["touchpoints"] in text and DE["step"] in text:
+        text = squeeze(poppler("pdftotext", "-raw", "-f", str(number), "-l", str(number), str(pdf_file), "-"))
+        if squeeze(DE["touchpoints"]) in text and squeeze(DE["step"]) in text:
             break
     else:
         raise AssertionError("no PDF page shows the matrix")
     poppler("pdftoppm", "-f", str(number), "-l", str(number), "-r", "80", "-png", "-singlefile",
             str(pdf_file), str(pdf_file.with_name(f"{name}-matrix")))
     boxes = WORD.findall(poppler("pdftotext", "-bbox", "-f", str(number), "-l", str(number), str(pdf_file), "-"))
-    size = statistics.median(float(y_max) - float(y_min) for _, y_min, _, y_max in boxes)
-    assert size >= LEGIBLE_PT, f"the printed matrix is shrunk to {size:.1f} pt words"
+    return statistics.median(float(y_max) - float(y_min) for _, y_min, _, y_max in boxes)
