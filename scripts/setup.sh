@@ -29,10 +29,12 @@ if [ "$(cat node_modules/.cjm-stamp 2>/dev/null)" != "$npm_stamp" ]; then
   echo "$npm_stamp" > node_modules/.cjm-stamp
 fi
 
-if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  echo "setup: installing Debian's chromium for the browser tests"
+if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
+    || [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; }; then
+  echo "setup: installing Debian's chromium, poppler-utils and fonts for the browser tests"
   sudo_cmd=""
   [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium poppler-utils \
+    fonts-dejavu-core fonts-noto-color-emoji >/dev/null
 fi

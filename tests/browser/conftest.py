@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from .sites import Site, build
-from .web import CHROMIUM, CHROMIUM_ARGS, Tab, open_tab, serving
+from .web import Tab, open_tab, serving
 
 
 class Sites:
@@ -37,12 +37,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's chromium, headless, driven by Playwright (no browser download)."""
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium: Browser) -> Browser:
+    """The session's one chromium (tests/conftest.py): Playwright's sync API allows a single instance."""
+    return chromium
 
 
 @pytest.fixture(scope="session")

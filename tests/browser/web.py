@@ -20,9 +20,6 @@ from playwright.sync_api import Browser, TimeoutError as PlaywrightTimeoutError,
 
 from conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 PROBES = Path(__file__).with_name("probes.js")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LOCAL_HOST = "127.0.0.1"
