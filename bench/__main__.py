@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = Bench(args.out)
     load_before = os.getloadavg()[0]
     results = measure(bench, spec, args)
-    results["machine"] = machine() | {"load_before": load_before, "load_after": os.getloadavg()[0]}
+    results["machine"] = machine() | {"load_before": round(load_before, 2), "load_max": round(max(bench.loads), 2)}
     args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     args.results.with_suffix(".md").write_text(markdown_table(results) + "\n", encoding="utf-8")
     say(f"wrote {args.results} and {args.results.with_suffix('.md')}")
@@ -50,7 +50,7 @@ def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[st
     r["peak_rss_mb"] = round(plugin.peak_rss_mb, 1)
     r["exponent"] = None
     if args.growth and spec.journeys >= 2:
-        r |= growth(bench, spec)
+        r |= growth(bench, spec, ("plugin", "baseline") if args.baseline_growth else ("plugin",))
     small = replace(spec, journeys=min(args.mermaid2_journeys, spec.journeys))
     r["mermaid2_journeys"] = small.journeys
     r["mermaid2_build_s"] = round(bench.build(small, "mermaid2").seconds, 2)
@@ -63,11 +63,12 @@ def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[st
     return r
 
 
-def growth(bench: Bench, spec: CorpusSpec) -> dict[str, object]:
-    """Plugin and baseline build times at N/4, N/2 and N journeys, and their fitted exponents."""
+def growth(bench: Bench, spec: CorpusSpec, sites: tuple[str, ...]) -> dict[str, object]:
+    """Build times of `sites` at N/4, N/2 and N journeys, and their fitted exponents."""
     sizes = sorted({max(1, spec.journeys // 4), max(1, spec.journeys // 2), spec.journeys})
     r: dict[str, object] = {}
-    for site, prefix in (("plugin", ""), ("baseline", "baseline_")):
+    for site in sites:
+        prefix = "" if site == "plugin" else f"{site}_"
         runs = bench.growth(spec, sizes, site)
         r[f"{prefix}growth"] = {n: round(run.seconds, 2) for n, run in runs.items()}
         r[f"{prefix}exponent"] = round(fit_exponent(sizes, [run.seconds for run in runs.values()]), 3)
@@ -82,6 +83,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--personas", type=int, default=200, help="personas (default 200)")
     parser.add_argument("--departments", type=int, default=30, help="departments (default 30)")
     parser.add_argument("--growth", action="store_true", help="also build at N/4 and N/2 journeys and fit the exponent")
+    parser.add_argument("--baseline-growth", action="store_true",
+                        help="with the growth series, build the baseline at each size too (about 3 minutes more)")
     parser.add_argument("--mermaid2-journeys", type=int, default=MERMAID2_JOURNEYS,
                         help=f"corpus size for the mermaid2 comparison (default {MERMAID2_JOURNEYS}: "
                              "mermaid2 re-parses every page and is too slow at 1,000)")

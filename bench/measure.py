@@ -28,6 +28,8 @@ class Run:
     cpu_seconds: float
     peak_rss_mb: float
     output: str
+    load: float
+    """The machine's one-minute load average when the command ended."""
 
 
 class CommandFailed(RuntimeError):
@@ -49,7 +51,8 @@ def run_timed(script: str, args: list[str], cwd: Path, log: Path) -> Run:
         output = out.read()
     if child.returncode != 0:
         raise CommandFailed(f"`{' '.join(command)}` exited {child.returncode}:\n{output[-4000:]}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, float(report.read_text(encoding="utf-8")), output)
+    peak = float(report.read_text(encoding="utf-8"))
+    return Run(seconds, usage.ru_utime + usage.ru_stime, peak, output, os.getloadavg()[0])
 
 
 def tool(name: str) -> str:

@@ -24,6 +24,7 @@ def rows(r: Mapping[str, Any]) -> list[Row]:
         series = ", ".join(f"{size}: {seconds:.1f} s" for size, seconds in r["growth"].items())
         table.append((f"growth exponent ({series})", f"{r['exponent']:.2f} (CPU time: {r['exponent_cpu']:.2f})",
                       "≤ 1.15", r["exponent"] <= 1.15))
+    if r.get("baseline_exponent") is not None:
         table.append(("growth exponent of the baseline", f"{r['baseline_exponent']:.2f} "
                       f"(CPU time: {r['baseline_exponent_cpu']:.2f})", "", None))
     table += [
@@ -62,4 +63,5 @@ def _machine_line(r: Mapping[str, Any]) -> str:
     m = r["machine"]
     return (f"Measured {m['date']} on {m['cpu_count']} × {m['cpu']}, Python {m['python']}, mkdocs {m['mkdocs']}, "
             f"mkdocs-material {m['mkdocs_material']}, mkdocs-mermaid2-plugin {m['mkdocs_mermaid2_plugin']}; "
-            f"load average {m['load_before']:.1f} before, {m['load_after']:.1f} after.")
+            f"one-minute load average {m['load_before']:.1f} at the start, at most {m['load_max']:.1f} "
+            "after a measured command (above 1 the CPU was shared and wall times are inflated; CPU times much less).")

@@ -21,6 +21,7 @@ class Bench:
         self.out = out
         self.corpora: dict[CorpusSpec, Path] = {}
         self.builds: dict[tuple[CorpusSpec, str], Run] = {}
+        self.loads: list[float] = []
 
     def corpus(self, spec: CorpusSpec) -> Path:
         """A fresh corpus for `spec` (written once per run)."""
@@ -37,7 +38,7 @@ class Bench:
         """Wall time of `cjm validate` on the corpus, as a fresh process."""
         root = self.corpus(spec)
         say("cjm validate …")
-        run = run_timed(tool("cjm"), ["validate", "journeys"], root, self.out / "validate.log")
+        run = self._note(run_timed(tool("cjm"), ["validate", "journeys"], root, self.out / "validate.log"))
         say(f"cjm validate: {run.seconds:.2f} s ({run.output.strip().splitlines()[-1]})")
         return run.seconds
 
@@ -53,8 +54,12 @@ class Bench:
                                              "-d", str(config.parent / f"site-{site}")], config.parent, log)
             say(f"mkdocs build ({site}, {spec.journeys} journeys): {run.seconds:.1f} s "
                 f"(CPU {run.cpu_seconds:.1f} s), {run.peak_rss_mb:.0f} MB")
-            self.builds[spec, site] = run
+            self.builds[spec, site] = self._note(run)
         return self.builds[spec, site]
+
+    def _note(self, run: Run) -> Run:
+        self.loads.append(run.load)
+        return run
 
     def _baseline(self, root: Path) -> Path:
         say("writing the plugin's generated pages out as the baseline site …")
@@ -77,7 +82,7 @@ class Bench:
                             root, self.out / "serve.log")
         finally:
             journey.write_bytes(original)
-        figures = json.loads(run.output.strip().splitlines()[-1])
+        figures = json.loads(self._note(run).output.strip().splitlines()[-1])
         say(f"serve rebuild: {figures['rebuild_s']:.1f} s, {figures['rebuild_parsed_files']} file(s) re-parsed")
         return figures
 

@@ -72,7 +72,7 @@ def test_fitted_exponent_of_exact_power_laws():
 def test_a_small_run_reports_every_figure(tmp_path):
     out, results = tmp_path / "out", tmp_path / "results.json"
     command = [sys.executable, "-m", "bench", "--journeys", "6", "--steps", "10", "--personas", "5",
-               "--departments", "4", "--growth", "--out", str(out), "--results", str(results)]
+               "--departments", "4", "--growth", "--baseline-growth", "--out", str(out), "--results", str(results)]
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     r = json.loads(results.read_text(encoding="utf-8"))
@@ -88,11 +88,13 @@ def test_a_small_run_reports_every_figure(tmp_path):
     assert math.isfinite(r["exponent"]) and math.isfinite(r["baseline_exponent"])
     assert 20 < r["peak_rss_mb"] < 2048
     assert 20 < r["page_40_steps_kb"] < 2048
-    assert {"cpu_count", "python", "mkdocs", "mkdocs_material", "date"} <= set(r["machine"])
+    assert {"cpu_count", "python", "mkdocs", "mkdocs_material", "date", "load_max"} <= set(r["machine"])
     assert "plugin ÷ baseline" in done.stdout
     assert "| plugin ÷ baseline |" in results.with_suffix(".md").read_text(encoding="utf-8")
     corpus = out / "corpus-6x10"
     plugin_pages = {p.relative_to(corpus / "site-plugin") for p in (corpus / "site-plugin").rglob("*.html")}
     baseline_site = corpus / "baseline" / "site-baseline"
     assert plugin_pages == {p.relative_to(baseline_site) for p in baseline_site.rglob("*.html")}
-    assert len(plugin_pages) == 1 + 3 + 6 + 5 + 4 + 1  # home, 3 section pages, journeys, personas, departments, 404
+    personas = [p.stem for p in (corpus / "journeys" / "personas").glob("*.yml")]
+    expected = {f"journeys/{journey_id(n)}/index.html" for n in range(6)} | {f"personas/{p}/index.html" for p in personas}
+    assert len(personas) == 5 and expected <= {p.as_posix() for p in plugin_pages}
