@@ -140,12 +140,13 @@ def test_block_markdown_shows_typed_html_as_text(text: str) -> None:
     assert parsed.text == text
 
 
-def test_block_markdown_keeps_only_relative_images() -> None:
+def test_block_markdown_keeps_only_relative_images_and_shows_the_others_as_their_alt_text() -> None:
     parsed = assert_inert(block_markdown("![a](bilder/a.png) ![b](https://example.org/b.png) ![c](//example.org/c) "
-                                         "![d](/\\example.org/d) ![e](javascript:alert(1))"))
+                                         "![d](/\\example.org/d) ![e](javascript:alert(1)) ![f <x>](data:image/png,x)"
+                                         " *![g](https://example.org/g.png) kursiv*"))
 
-    assert [attributes for tag, attributes in parsed.tags if tag == "img"] == [
-        {"alt": "a", "src": "bilder/a.png"}, {"alt": "b"}, {"alt": "c"}, {"alt": "d"}, {"alt": "e"}]
+    assert [attributes for tag, attributes in parsed.tags if tag == "img"] == [{"alt": "a", "src": "bilder/a.png"}]
+    assert parsed.text == " b c d e f <x> g kursiv"
 
 
 def test_block_markdown_heading_level_can_start_at_one() -> None:

@@ -10,9 +10,11 @@ import html
 import re
 import string
 from functools import lru_cache
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -126,9 +128,34 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "href":
         return safe_url(value)
     if attribute == "src":
-        url = safe_url(value)
-        return url if url and not SCHEME.match(url) and not url.replace("\\", "/").startswith("//") else None
+        return _site_image(value)
     return value
+
+
+def _site_image(src: str | None) -> str | None:
+    """The image URL if it points into the site (relative, no scheme, no other host); otherwise None."""
+    url = safe_url(src)
+    return url if url and not SCHEME.match(url) and not url.replace("\\", "/").startswith("//") else None
+
+
+class _OutsideImagesAsText(Treeprocessor):
+    """An image from outside the site becomes its alt text (an `<img>` without `src` shows a broken image)."""
+
+    def run(self, root: Element) -> None:
+        for parent in list(root.iter()):
+            for index, image in reversed(list(enumerate(parent))):
+                if image.tag == "img" and not _site_image(image.get("src")):
+                    _replace_with_text(parent, index, (image.get("alt") or "") + (image.tail or ""))
+
+
+def _replace_with_text(parent: Element, index: int, text: str) -> None:
+    """Remove the child at `index` of `parent`, leaving `text` where it was."""
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    del parent[index]
 
 
 def _raw_html_as_text(parser: markdown.Markdown) -> markdown.Markdown:
@@ -152,4 +179,6 @@ def _inline_parser() -> markdown.Markdown:
 def _block_parser(base_level: int) -> markdown.Markdown:
     extensions = ["tables", "fenced_code", "sane_lists", "toc"]
     config = {"tables": {"use_align_attribute": True}, "toc": {"baselevel": base_level}}
-    return _raw_html_as_text(markdown.Markdown(extensions=extensions, extension_configs=config))
+    parser = _raw_html_as_text(markdown.Markdown(extensions=extensions, extension_configs=config))
+    parser.treeprocessors.register(_OutsideImagesAsText(parser), "outside_images_as_text", 1)
+    return parser
