@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -166,6 +167,19 @@ def test_branch_edges_follow_next_else_the_following_step() -> None:
 
     edges = [line.strip() for line in source.splitlines() if "-->" in line and "[" not in line]
     assert edges == ["s1 --> s2", "s1 --> s3", "s2 --> s3", "s3 --> s4", "s4 --> s1"]
+
+
+def test_branch_flowchart_of_a_long_journey_keeps_to_a_page_width_at_natural_size(mermaid: MermaidRunner) -> None:
+    """Drawn unscaled (legible labels), 15 steps in 5 stages still fit the content column of a laptop screen."""
+    stages = [{"id": f"phase-{stage}", "name": f"Phase {stage}", "steps": [
+        {"id": f"schritt-{stage}-{step}", "name": f"Schritt {stage}.{step} mit längerem Namen", "rating": 3}
+        for step in range(1, 4)]} for stage in range(1, 6)]
+    stages[1]["steps"][0]["next"] = ["schritt-2-2", "schritt-2-3"]
+    diagram = mermaid.check(branch_flowchart(make_journey(stages), DE))
+
+    assert diagram.error is None and len(diagram.texts["nodes"]) == 15
+    width, height = map(float, re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', diagram.svg).groups())
+    assert width < 1000 < height, (width, height)
 
 
 def test_no_branch_flowchart_without_next() -> None:
