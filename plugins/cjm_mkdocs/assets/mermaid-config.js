@@ -1,15 +1,49 @@
 /* Settings for every Mermaid initialisation (mkdocs-material's or mkdocs-mermaid2's):
-   securityLevel "strict" always; journey diagrams at their natural size (the page scrolls them sideways). */
+   securityLevel "strict" always; journey diagrams and flowcharts at their natural size (a region of the page scrolls
+   them, so labels stay legible); journey text readable in both palettes; in print the diagram fits the paper. */
 (function () {
   "use strict";
   if (typeof window.mermaid === "undefined" || typeof window.mermaid.initialize !== "function") {
     return;
   }
+  // Mermaid prefixes every rule with the diagram's id, so these reach inside the SVG only. The title (the one text
+  // without a class) and the legend lie on the page: material's label colour of the palette. Task and section labels
+  // lie on Mermaid's pastel boxes: dark in both palettes.
+  var THEME_CSS = [
+    "text:not([class]), .legend { fill: var(--md-mermaid-label-fg-color, #333); }",
+    ".task .label, .journey-section .label { color: #333; }",
+  ].join("\n");
+  // The SVG element itself is out of the reach of THEME_CSS: in print it shrinks to the paper instead of running off
+  // it. mkdocs-mermaid2's SVG is in the page (cjm.css does it there); material's is in a shadow root, which material
+  // hands to the `fn` of mermaid.render.
+  var PRINT_CSS = "@media print { svg[aria-roledescription] { max-width: 100% !important; max-height: 170mm; " +
+    "height: auto !important; } }";
+
+  function withPrintStyle(next) {
+    return function (root) {
+      var style = document.createElement("style");
+      style.textContent = PRINT_CSS;
+      root.appendChild(style);
+      if (typeof next === "function") {
+        next(root);
+      }
+    };
+  }
+
   var initialize = window.mermaid.initialize;
   window.mermaid.initialize = function (config) {
     var settings = Object.assign({}, config);
     settings.journey = Object.assign({ useMaxWidth: false }, settings.journey);
+    settings.flowchart = Object.assign({ useMaxWidth: false }, settings.flowchart);
+    settings.themeCSS = (settings.themeCSS || "") + "\n" + THEME_CSS;
     settings.securityLevel = "strict";
     return initialize.call(window.mermaid, settings);
+  };
+
+  var render = window.mermaid.render;
+  window.mermaid.render = function () {
+    return render.apply(window.mermaid, arguments).then(function (result) {
+      return Object.assign({}, result, { fn: withPrintStyle(result.fn) });
+    });
   };
 })();
