@@ -90,7 +90,9 @@ def test_generate_makes_a_page_per_item_and_section(site: pages.Site) -> None:
     assert {page.uri for page in made} == expected
     journey = next(page for page in made if page.uri == "journeys/kauf.md")
     assert journey.title == catalog.journeys["kauf"].title and journey.source == "journeys/maps/kauf.yml"
-    assert journey.markdown.startswith(f"# {catalog.journeys['kauf'].title}\n")
+    front_matter, body = journey.markdown.split("\n---\n", 1)
+    assert front_matter.startswith("---\n") and "toc" in front_matter
+    assert body.startswith(f"# {catalog.journeys['kauf'].title}\n")
 
 
 def test_a_site_template_wins_over_the_plugin_template(site: pages.Site, tmp_path: Path) -> None:

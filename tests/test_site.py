@@ -138,8 +138,8 @@ def outside_requests(site: BuiltSite) -> list[str]:
         for element in soup.find_all(True):
             addresses = [element.get("src"), element.get("data"), element.get("poster")]
             addresses += [part.split()[0] for part in element.get("srcset", "").split(",") if part.strip()]
-            if element.name == "link":
-                addresses.append(element.get("href"))
+            if element.name == "link" and "canonical" not in (element.get("rel") or []):
+                addresses.append(element.get("href"))  # a canonical link names the page, nothing fetches it
             found += [f"{html_file.name}: {a}" for a in addresses if a and _remote(a)]
     for css in site.site.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
