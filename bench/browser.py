@@ -7,6 +7,7 @@ shadow root, so an init script opens them to make the SVGs countable.
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -31,10 +32,17 @@ class _Quiet(SimpleHTTPRequestHandler):
         """Requests are not progress."""
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """The browser closing a connection it no longer needs is not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving(site_dir: Path) -> Iterator[str]:
     """Serve `site_dir` on a free port of 127.0.0.1; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -84,6 +84,7 @@ def test_a_small_run_reports_every_figure(tmp_path):
     assert r["plugin_cpu_ratio"] == pytest.approx(r["plugin_build_cpu_s"] / r["baseline_build_cpu_s"], rel=0.01)
     assert 0 < r["plugin_build_cpu_s"] < 600
     assert r["mermaid2_ratio"] == pytest.approx(r["mermaid2_build_s"] / r["mermaid2_default_build_s"], rel=0.01)
+    assert 0 < r["mermaid2_cpu_ratio"] < 100 and 0 < r["rebuild_cpu_s"] <= r["rebuild_s"] * 1.5
     assert list(r["growth"]) == list(r["baseline_growth"]) == ["1", "3", "6"]
     assert math.isfinite(r["exponent"]) and math.isfinite(r["baseline_exponent"])
     assert 20 < r["peak_rss_mb"] < 2048
