@@ -77,11 +77,7 @@ def schema(out_dir: Path, yes: bool, check: bool) -> None:
 @click.option("--yes", is_flag=True, help="overwrite existing files without asking")
 def export(data_dir: Path, output: str, out: Path | None, yes: bool) -> None:
     """Write the whole model as JSON (with a schema version) or as CSV tables."""
-    catalog, problems = JourneyLoader(data_dir).load()
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        click.echo(format_human(errors), err=True)
-        raise click.ClickException(f"{len(errors)} error(s) in {data_dir}: fix them first (`cjm validate`)")
+    catalog = _load_clean(data_dir)
     if output == "json" and out is None:
         click.echo(export_json(catalog), nl=False)
         return
@@ -104,11 +100,7 @@ def export(data_dir: Path, output: str, out: Path | None, yes: bool) -> None:
 @click.option("--yes", is_flag=True, help="overwrite existing files without asking")
 def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bool) -> None:
     """Write every generated page as Markdown, for any static site generator (Zensical, …)."""
-    catalog, problems = JourneyLoader(data_dir).load()
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        click.echo(format_human(errors), err=True)
-        raise click.ClickException(f"{len(errors)} error(s) in {data_dir}: fix them first (`cjm validate`)")
+    catalog = _load_clean(data_dir)
     site = pages.Site(catalog, labels(language), dt.date.today())
     generated = pages.generate(site, pages.environment())
     with click.progressbar(generated, label=f"writing {len(generated)} pages", file=sys.stderr) as bar:
@@ -133,11 +125,7 @@ def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bo
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="judge on this day  [default: today]")
 def review(data_dir: Path, within: int, fail_on_overdue: bool, today: dt.datetime | None) -> None:
     """List journeys and personas whose review is overdue or due soon, with their owners."""
-    catalog, problems = JourneyLoader(data_dir).load()
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        click.echo(format_human(errors), err=True)
-        raise click.ClickException(f"{len(errors)} error(s) in {data_dir}: fix them first (`cjm validate`)")
+    catalog = _load_clean(data_dir)
     day = today.date() if today else dt.date.today()
     entries = portfolio.review_status(catalog, day, within)
     due = portfolio.needing_review(entries)
@@ -166,6 +154,16 @@ def _review_line(catalog: Catalog, entry: portfolio.ReviewEntry) -> str:
 
 def _days(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
+
+
+def _load_clean(data_dir: Path) -> Catalog:
+    """The catalog of `data_dir`; with errors, they are printed and the command stops."""
+    catalog, problems = JourneyLoader(data_dir).load()
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        click.echo(format_human(errors), err=True)
+        raise click.ClickException(f"{len(errors)} error(s) in {data_dir}: fix them first (`cjm validate`)")
+    return catalog
 
 
 def _write(path: Path, text: str, yes: bool, *, quiet: bool = False) -> None:

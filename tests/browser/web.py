@@ -7,17 +7,13 @@ intercepted: interception would switch off the cache and triple the time per pag
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, TimeoutError as PlaywrightTimeoutError, ConsoleMessage, Dialog, Page, Request, Response
 
+from bench.browser import serving  # noqa: F401  (the suite's static server is the benchmark's)
 from conftest import ROOT
 
 PROBES = Path(__file__).with_name("probes.js")
@@ -28,24 +24,6 @@ NAVIGATED_AWAY = "net::ERR_ABORTED"  # a request the next page load cancelled; a
 VIEWPORT = {"width": 1280, "height": 800}
 RENDER_TIMEOUT_MS = 30_000
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Requests are recorded by the browser, not logged here."""
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """Serve `folder` on a free port of 127.0.0.1 from a background thread; yields the base URL."""
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def leaves_localhost(url: str) -> bool:
