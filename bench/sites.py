@@ -4,7 +4,8 @@
 - `mkdocs-mermaid2.yml`: the same with mkdocs-mermaid2-plugin, like the repo's `mkdocs-mermaid2.yml`;
 - `baseline/mkdocs.yml`: no cjm plugin; the pages, assets and navigation the plugin
   generates, written out as plain files (taken from the plugin's own `on_config` and
-  `on_files`, which assemble them with :mod:`cjm_mkdocs.pages`).
+  `on_files`, which assemble them with :mod:`cjm_mkdocs.pages`), each page whole: with the
+  HTML blocks the plugin holds back from Markdown in place.
 """
 
 from __future__ import annotations
@@ -76,10 +77,12 @@ def write_baseline(root: Path) -> tuple[Path, int]:
     base = root / "baseline"
     docs = base / "docs"
     generated = [f for f in files if f.generated_by]
+    held = config.plugins["cjm"].held
     for file in [*files.documentation_pages(), *generated]:
         target = docs / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.content_bytes)
+        blocks = held.get(file.src_uri)
+        target.write_bytes(blocks.restore(file.content_string).encode() if blocks else file.content_bytes)
     extra = yaml.safe_dump({"nav": config.nav, "extra_css": list(config.extra_css),
                             "extra_javascript": [str(script) for script in config.extra_javascript]},
                            allow_unicode=True, sort_keys=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -96,6 +97,16 @@ def test_a_small_run_reports_every_figure(tmp_path):
     plugin_pages = {p.relative_to(corpus / "site-plugin") for p in (corpus / "site-plugin").rglob("*.html")}
     baseline_site = corpus / "baseline" / "site-baseline"
     assert plugin_pages == {p.relative_to(baseline_site) for p in baseline_site.rglob("*.html")}
+    journey_page = Path("journeys", journey_id(0), "index.html")
+    plugin_article, baseline_article = (_article(site / journey_page) for site in (corpus / "site-plugin", baseline_site))
+    assert "cjm-matrix" in baseline_article and "cjm-block" not in baseline_article
+    assert plugin_article == baseline_article
     personas = [p.stem for p in (corpus / "journeys" / "personas").glob("*.yml")]
     expected = {f"journeys/{journey_id(n)}/index.html" for n in range(6)} | {f"personas/{p}/index.html" for p in personas}
     assert len(personas) == 5 and expected <= {p.as_posix() for p in plugin_pages}
+
+
+def _article(page: Path) -> str:
+    """The article of a built page, whitespace collapsed."""
+    html = page.read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", html[html.index("<article"):html.index("</article>")])

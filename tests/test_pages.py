@@ -95,6 +95,29 @@ def test_generate_makes_a_page_per_item_and_section(site: pages.Site) -> None:
     assert body.startswith(f"# {catalog.journeys['kauf'].title}\n")
 
 
+SITE_MARKDOWN = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
+
+
+def test_held_html_blocks_make_the_same_pages_as_markdown_does(site: pages.Site) -> None:
+    """Every generated page: Markdown with the blocks held, then restored, equals Markdown of the whole page."""
+    held = {page.uri: page for page in pages.generate(site, pages.environment(), hold_html=True)}
+    for whole in pages.generate(site, pages.environment()):
+        page = held[whole.uri]
+        assert page.blocks and page.markdown != whole.markdown and page.blocks.restore(page.markdown) == whole.markdown
+        made = page.blocks.restore(markdown.markdown(page.markdown, extensions=SITE_MARKDOWN))
+        expected = markdown.markdown(whole.markdown, extensions=SITE_MARKDOWN)
+        assert re.sub(r"\n+", "\n", made) == re.sub(r"\n+", "\n", expected), page.uri
+
+
+def test_held_html_blocks_report_their_anchor_ids_unescaped() -> None:
+    from cjm_mkdocs.blocks import HtmlBlocks
+    blocks = HtmlBlocks()
+    marks = [blocks.hold('<p id="step-a&amp;b">x id=&#34;no&#34;</p>'), blocks.hold('<tr id="pain-1" data-id="no">')]
+    assert blocks.anchor_ids() == {"step-a&b", "pain-1"}
+    assert blocks.restore(f"<p>{marks[1]}</p>{marks[0]}") == '<p><tr id="pain-1" data-id="no"></p><p id="step-a&amp;b">x id=&#34;no&#34;</p>'
+    assert HtmlBlocks().restore(marks[0]) == marks[0]
+
+
 def test_a_site_template_wins_over_the_plugin_template(site: pages.Site, tmp_path: Path) -> None:
     (tmp_path / "persona.md.j2").write_text("# Eigene {{ persona.name | markdown_text }}\n", encoding="utf-8")
     made = pages.generate(site, pages.environment([tmp_path, tmp_path / "missing"]))

@@ -371,6 +371,17 @@ def test_hand_written_pages_embed_diagram_matrix_and_curve(tmp_path: Path, data:
     assert broken_links(site) == []
 
 
+def test_links_to_anchors_inside_generated_html_pass_the_anchor_check(tmp_path: Path, data: dict) -> None:
+    """The anchor check sees the ids of the HTML the plugin holds back from Markdown, and still reports bad ones."""
+    links = "[Bestellen](journeys/kauf.md#step-bestellen) [Kurve](#step-fragt-an)\n\n<!-- cjm:matrix einkauf -->\n"
+    checked = {"validation": {"anchors": "warn"}}
+    site = build_site(tmp_path, data, checked, docs={"index.md": f"# Start\n\n{links}"})
+    assert site.returncode == 0, site.log
+    site = build_site(tmp_path, data, checked, docs={"index.md": "# Start\n\n[X](journeys/kauf.md#step-nope)\n"},
+                      name="broken")
+    assert site.returncode != 0 and "contains a link 'journeys/kauf.md#step-nope'" in site.log, site.log
+
+
 def test_embedding_an_unknown_journey_fails_the_strict_build(tmp_path: Path, data: dict) -> None:
     docs = {"index.md": "# Start\n\nText\n\n<!-- cjm:matrix kaufen -->\n"}
     site = build_site(tmp_path, data, docs=docs)

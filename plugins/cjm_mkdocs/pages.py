@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import export, guide, portfolio, views
+from .blocks import HtmlBlocks
 from .catalog import Catalog
 from .fields import slugify
 from .model import Journey
@@ -41,12 +43,16 @@ FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """One page to publish: where it goes, its title, its Markdown, the data file (or folder) behind it."""
+    """One page to publish: where it goes, its title, its Markdown, the data file (or folder) behind it.
+
+    With `blocks`, the Markdown holds placeholders for the page's HTML blocks (:mod:`cjm_mkdocs.blocks`).
+    """
 
     uri: str
     title: str
     markdown: str
     source: str | None = None
+    blocks: HtmlBlocks | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,14 @@ def html_block(fragment: str) -> Markup:
     return Markup(f"\n\n{text}\n\n")
 
 
+@pass_context
+def _page_block(context: Context, fragment: str) -> Markup:
+    """:func:`html_block`, held by the page's :class:`HtmlBlocks` when it has one."""
+    block = html_block(fragment)
+    blocks: HtmlBlocks | None = context.get("html_blocks")
+    return Markup(f"\n\n{blocks.hold(block.strip())}\n\n") if blocks is not None else block
+
+
 def environment(template_dirs: Sequence[Path] = ()) -> Environment:
     """The Jinja2 environment: a site's own templates first, then the plugin's."""
     loaders = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()]), PackageLoader("cjm_mkdocs")]
@@ -113,36 +127,43 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
     env.filters.update(
         html_text=escape.html_text, inline_markdown=escape.inline_markdown, block_markdown=escape.block_markdown,
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
-        mermaid_text=escape.mermaid_text, html_block=html_block, slug=slugify,
+        mermaid_text=escape.mermaid_text, html_block=_page_block, slug=slugify,
     )
     env.globals.update(views=views, guide=guide, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
                        overview_views=OVERVIEW, download_uri=download_uri)
     return env
 
 
-def generate(site: Site, env: Environment) -> list[GeneratedPage]:
-    """Every generated page: the section homes, the overview pages, then one per journey, persona and department."""
+def generate(site: Site, env: Environment, hold_html: bool = False) -> list[GeneratedPage]:
+    """Every generated page: the section homes, the overview pages, then one per journey, persona and department.
+
+    `hold_html` leaves placeholders for the HTML blocks in the Markdown (see :class:`GeneratedPage`).
+    """
     catalog = site.catalog
-    pages = [_render(env, site, "catalog.md.j2", page_uri("journey"), site.labels["journeys"],
-                     data_source(catalog, "journey", folder=True)),
-             _render(env, site, "personas.md.j2", page_uri("persona"), site.labels["personas"],
-                     data_source(catalog, "persona", folder=True)),
-             _render(env, site, "responsibilities.md.j2", page_uri("department"), site.labels["departments"],
-                     data_source(catalog, "department")),
-             _render(env, site, "overview/index.md.j2", page_uri("overview"), site.labels["overview"])]
-    pages += [_render(env, site, f"overview/{view}.md.j2", page_uri("overview", view),
-                      site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]
+
+    def render(template: str, uri: str, title: str, source: str | None = None, **extra: object) -> GeneratedPage:
+        return _render(env, site, template, uri, title, source, HtmlBlocks() if hold_html else None, **extra)
+
+    pages = [render("catalog.md.j2", page_uri("journey"), site.labels["journeys"],
+                    data_source(catalog, "journey", folder=True)),
+             render("personas.md.j2", page_uri("persona"), site.labels["personas"],
+                    data_source(catalog, "persona", folder=True)),
+             render("responsibilities.md.j2", page_uri("department"), site.labels["departments"],
+                    data_source(catalog, "department")),
+             render("overview/index.md.j2", page_uri("overview"), site.labels["overview"])]
+    pages += [render(f"overview/{view}.md.j2", page_uri("overview", view),
+                     site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]
     for journey in catalog.journeys.values():
-        pages.append(_render(env, site, "journey.md.j2", page_uri("journey", journey.id), journey.title,
-                             catalog.source_file("journey", journey.id), journey=journey))
+        pages.append(render("journey.md.j2", page_uri("journey", journey.id), journey.title,
+                            catalog.source_file("journey", journey.id), journey=journey))
     for persona in catalog.personas.values():
-        pages.append(_render(env, site, "persona.md.j2", page_uri("persona", persona.id), persona.name,
-                             catalog.source_file("persona", persona.id), persona=persona))
+        pages.append(render("persona.md.j2", page_uri("persona", persona.id), persona.name,
+                            catalog.source_file("persona", persona.id), persona=persona))
     owned = views.responsibilities(catalog)
     for department in catalog.departments.values():
-        pages.append(_render(env, site, "department.md.j2", page_uri("department", department.id), department.name,
-                             catalog.source_file("department", department.id), department=department,
-                             owned=owned.get(department.id, [])))
+        pages.append(render("department.md.j2", page_uri("department", department.id), department.name,
+                            catalog.source_file("department", department.id), department=department,
+                            owned=owned.get(department.id, [])))
     return pages
 
 
@@ -165,15 +186,18 @@ def data_source(catalog: Catalog, kind: str, folder: bool = False) -> str | None
     return posixpath.dirname(file) + "/" if file and folder else file
 
 
-def embed(site: Site, env: Environment, kind: str, journey: Journey, here: str) -> str:
+def embed(site: Site, env: Environment, kind: str, journey: Journey, here: str,
+          blocks: HtmlBlocks | None = None) -> str:
     """A journey's diagram, matrix or curve as Markdown for the page at `here`."""
-    return env.get_template(f"embed/{kind}.md.j2").render(_context(site, here, journey=journey))
+    return env.get_template(f"embed/{kind}.md.j2").render(_context(site, here, html_blocks=blocks, journey=journey))
 
 
-def expand_embeds(markdown: str, here: str, site: Site, env: Environment) -> tuple[str, list[str]]:
+def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
+                  blocks: HtmlBlocks | None = None) -> tuple[str, list[str]]:
     """Replace each line `<!-- cjm:<embed> <argument> -->` outside code fences with the embed (:data:`EMBEDS`).
 
     Returns the new Markdown and a problem (``<here>:<line>: ...``) for every unknown embed or argument.
+    With `blocks`, the embeds' HTML blocks are held there (see :class:`GeneratedPage`).
     """
     lines, problems, fence_mark = markdown.split("\n"), [], ""
     for number, line in enumerate(lines):
@@ -186,11 +210,12 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment) -> tup
         if problem:
             problems.append(f"{here}:{number + 1}: {problem}")
         elif kind in JOURNEY_EMBEDS:
-            lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here)
+            lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here, blocks)
         else:
             extra = ({"kind": argument, "tables": guide.tables(argument)} if kind == "fields"
                      else {"department_id": argument or None})
-            lines[number] = env.get_template(f"guide/{kind}.md.j2").render(_context(site, here, **extra))
+            lines[number] = env.get_template(f"guide/{kind}.md.j2").render(_context(site, here, html_blocks=blocks,
+                                                                                   **extra))
     return "\n".join(lines), problems
 
 
@@ -221,10 +246,10 @@ def _fence_state(line: str, open_mark: str) -> str:
     return "" if closes else open_mark
 
 
-def _render(env: Environment, site: Site, template: str, uri: str, title: str, source: str | None = None,
-            **extra: object) -> GeneratedPage:
-    markdown = env.get_template(template).render(_context(site, uri, source=source, **extra))
-    return GeneratedPage(uri, title, markdown, source)
+def _render(env: Environment, site: Site, template: str, uri: str, title: str, source: str | None,
+            blocks: HtmlBlocks | None, **extra: object) -> GeneratedPage:
+    markdown = env.get_template(template).render(_context(site, uri, source=source, html_blocks=blocks, **extra))
+    return GeneratedPage(uri, title, markdown, source, blocks)
 
 
 def _context(site: Site, here: str, source: str | None = None, **extra: object) -> dict[str, object]:

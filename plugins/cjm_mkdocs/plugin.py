@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from . import pages
+from .blocks import HtmlBlocks
 from .catalog import Catalog
 from .config import JourneyPluginConfig
 from .labels import labels
@@ -43,6 +44,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.site: pages.Site | None = None
         self.env = pages.environment()
         self.titles: dict[str, str] = {}
+        self.held: dict[str, HtmlBlocks] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so MkDocs keeps this instance (and the loader's cache) across `serve` rebuilds."""
@@ -64,9 +66,10 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         catalog = self._load()
         self.site = pages.Site(catalog, labels(self.config.language), self.config.today or dt.date.today(),
                                self._edit_base(config), config.use_directory_urls)
-        generated = pages.generate(self.site, self.env)
+        generated = pages.generate(self.site, self.env, hold_html=True)
         downloads = pages.downloads(self.site)
         self.titles = {page.uri: page.title for page in generated}
+        self.held = {page.uri: page.blocks for page in generated if page.blocks}
         taken = sorted(uri for uri in [*self.titles, *downloads] if files.get_file_from_path(uri))
         if taken:
             raise PluginError(f"{', '.join(taken)} in {self._docs(config)} would hide pages the cjm plugin "
@@ -92,10 +95,23 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             return markdown
         if self.site is None:
             return markdown
-        expanded, problems = pages.expand_embeds(markdown, page.file.src_uri, self.site, self.env)
+        blocks = HtmlBlocks()
+        expanded, problems = pages.expand_embeds(markdown, page.file.src_uri, self.site, self.env, blocks)
         for problem in problems:
             log.warning(f"{self._docs(config)}/{problem}")
+        if blocks:
+            self.held[page.file.src_uri] = blocks
         return expanded
+
+    @event_priority(100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the page's HTML blocks back, before other plugins see the page; register their anchors."""
+        blocks = self.held.get(page.file.src_uri)
+        if blocks is None:
+            return html
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= blocks.anchor_ids()
+        return blocks.restore(html)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when the journey data changes."""
