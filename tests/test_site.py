@@ -306,6 +306,20 @@ def test_navigation_groups_journeys_by_segment(tmp_path: Path, data: dict) -> No
     assert sections[DE["departments"]] == [f"../departments/{d['id']}/" for d in data["departments.yml"]["departments"]]
 
 
+def test_navigation_lists_only_the_overview_pages_of_kinds_with_more_items_than_nav_items(tmp_path: Path,
+                                                                                           data: dict) -> None:
+    site = build_site(tmp_path, data, {"validation": {"nav": {"omitted_files": "warn"}}}, plugin={"nav_items": 2})
+    assert site.returncode == 0, site.log
+    page = site.soup("journeys/kauf/")
+    nav_links = {a["href"] for a in page.select("nav.md-nav--primary a.md-nav__link")}
+    assert "../" in nav_links and "../../personas/anna/" in nav_links  # two personas: listed
+    departments = {f"../../departments/{d['id']}/" for d in data["departments.yml"]["departments"]}
+    assert len(departments) > 2 and not nav_links & (departments | {"../kauf-soll/", "../einkauf/"})
+    catalog_links = {a["href"] for a in site.soup("journeys/").select("article a")}
+    assert {"kauf/", "kauf-soll/", "einkauf/"} <= catalog_links
+    assert page.select_one("table.cjm-matrix") is not None
+
+
 def test_english_labels(tmp_path: Path, data: dict) -> None:
     page = build_site(tmp_path, data, plugin={"language": "en"}).soup("journeys/kauf/")
     assert set(matrix(page)["rows"]) >= {"does", "thinks", "feels"}

@@ -35,6 +35,10 @@ class JourneyPluginConfig(base.Config):
     A relative value is resolved against `repo_url`; unset means `repo_url` + `edit/main/`."""
     nav_position = c.Type(int, default=1)
     """Where the generated sections go in the top level of the navigation."""
+    nav_items = c.Type(int, default=50)
+    """Journeys (and personas, departments) listed one by one in the navigation, up to this many of a kind; with
+    more, the navigation links only the kind's overview page (the catalog lists and filters them all), so that no
+    page carries a navigation of thousands of links."""
     mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
     """The local mermaid.min.js served with the site; empty to leave mermaid to the site."""
     max_file_size = c.Type(int, default=DEFAULT_MAX_BYTES)

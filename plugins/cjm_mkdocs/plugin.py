@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
@@ -75,10 +75,12 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             raise PluginError(f"{', '.join(taken)} in {self._docs(config)} would hide pages the cjm plugin "
                               "generates; move or rename them")
         config.nav = self._nav(config, files, catalog)
+        listed = set(_uris(config.nav))
         for file in [f for f in files if self._is_template(f, config)]:
             files.remove(file)
         for page in generated:
-            files.append(File.generated(config, page.uri, content=page.markdown))
+            inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
         for uri, content in downloads.items():
             files.append(File.generated(config, uri, content=content))
         for name in (*STYLES, *SCRIPTS):
@@ -142,6 +144,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         return nav[:position] + self._sections(catalog) + nav[position:]
 
     def _sections(self, catalog: Catalog) -> list[dict]:
+        """The journeys by segment, the personas and the departments, each kind listed up to `nav_items`."""
         words = labels(self.config.language)
         segments: dict[str, list[str]] = {}
         for journey in sorted(catalog.journeys.values(), key=_journey_order):
@@ -149,12 +152,17 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         grouped: list = [{str(escape(name)): uris} for name, uris in segments.items()]
         journeys = grouped if len(segments) > 1 else [uri for uris in segments.values() for uri in uris]
         return [
-            {words["journeys"]: [pages.page_uri("journey"), *journeys]},
-            {words["personas"]: [pages.page_uri("persona"), *(pages.page_uri("persona", i) for i in catalog.personas)]},
-            {words["departments"]: [pages.page_uri("department"),
-                                    *(pages.page_uri("department", i) for i in catalog.departments)]},
+            {words["journeys"]: self._listed("journey", journeys, len(catalog.journeys))},
+            {words["personas"]: self._listed("persona", [pages.page_uri("persona", i) for i in catalog.personas])},
+            {words["departments"]: self._listed("department",
+                                                [pages.page_uri("department", i) for i in catalog.departments])},
             {words["overview"]: [pages.page_uri("overview"), *(pages.page_uri("overview", v) for v in pages.OVERVIEW)]},
         ]
+
+    def _listed(self, kind: str, items: list, count: int | None = None) -> list:
+        """A kind's overview page, followed by its items while there are no more than `nav_items`."""
+        many = (len(items) if count is None else count) > self.config.nav_items
+        return [pages.page_uri(kind), *([] if many else items)]
 
     def _edit_base(self, config: MkDocsConfig) -> str | None:
         base = self.config.edit_uri
@@ -189,3 +197,11 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
 
 def _journey_order(journey: Journey) -> tuple[str, str]:
     return journey.segment.casefold(), journey.title.casefold()
+
+
+def _uris(nav: object) -> list[str]:
+    """Every page path of a `nav` setting (lists, single-key mappings, strings)."""
+    if isinstance(nav, str):
+        return [nav]
+    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return [uri for value in values for uri in _uris(value)]
