@@ -270,8 +270,14 @@ def _context(site: Site, here: str, source: str | None = None, **extra: object) 
 
 
 def _linker(site: Site, here: str) -> Callable[..., str]:
+    """`url(target, anchor)` for the page at `here`; each target's path is worked out once per page."""
+    paths: dict[str, str] = {}
+
     def url(target: str, anchor: str = "") -> str:
-        return relative_url(target, here, site.directory_urls, anchor)
+        path = paths.get(target)
+        if path is None:
+            path = paths[target] = relative_url(target, here, site.directory_urls)
+        return f"{path}#{anchor}" if anchor else path
     return url
 
 

@@ -178,6 +178,14 @@ def by_journey(items: list[Owned]) -> list[tuple[Journey, list[Owned]]]:
     return list(groups.values())
 
 
+def by_kind(items: list[Owned]) -> dict[str, list[Owned]]:
+    """Owned items grouped by kind, every kind of :data:`OWNED_KINDS` in its order (maybe empty)."""
+    groups: dict[str, list[Owned]] = {kind: [] for kind in OWNED_KINDS}
+    for item in items:
+        groups[item.kind].append(item)
+    return groups
+
+
 @dataclass
 class Cell:
     """What one department owns in one journey: counts per kind and the worst step it touches."""
