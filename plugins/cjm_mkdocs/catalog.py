@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pydantic import BaseModel
 
@@ -53,8 +54,24 @@ class Catalog:
         return self.files[(kind, item_id)]
 
     def journeys_of_persona(self, persona_id: str) -> list[Journey]:
-        return [j for j in self.journeys.values() if persona_id in j.personas]
+        return list(self._by_persona.get(persona_id, ()))
 
     def target_of(self, journey_id: str) -> Journey | None:
-        """The target journey that improves `journey_id`, if any."""
-        return next((j for j in self.journeys.values() if j.improves == journey_id), None)
+        """The target journey that improves `journey_id`, if any (the first, in file order)."""
+        return self._targets.get(journey_id)
+
+    @cached_property
+    def _by_persona(self) -> dict[str, list[Journey]]:
+        journeys: dict[str, list[Journey]] = {}
+        for journey in self.journeys.values():
+            for persona_id in dict.fromkeys(journey.personas):
+                journeys.setdefault(persona_id, []).append(journey)
+        return journeys
+
+    @cached_property
+    def _targets(self) -> dict[str, Journey]:
+        targets: dict[str, Journey] = {}
+        for journey in self.journeys.values():
+            if journey.improves:
+                targets.setdefault(journey.improves, journey)
+        return targets
