@@ -292,6 +292,12 @@ def test_search_index_has_journeys_steps_personas_and_pain_points(tmp_path: Path
     index = " ".join(entry["title"] + " " + entry["text"] for entry in entries)
     for text in ("Kauf über Preisvergleich", "Sieht Angebot", "Anna Schneider", "Versandkosten unklar"):
         assert text in index
+    pain = "Versandkosten unklar"
+    places = {entry["location"].split("/")[0] for entry in entries if pain in entry["text"]}
+    assert places == {"journeys"}, "department and overview pages repeat it, and are left out of the index"
+    owner = data["departments.yml"]["departments"][0]["name"]
+    assert any(entry["location"].startswith("departments/") and owner in entry["title"] for entry in entries)
+    assert any(entry["location"].startswith("overview/pain-points/") for entry in entries)
 
 
 def test_navigation_groups_journeys_by_segment(tmp_path: Path, data: dict) -> None:
