@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .corpus import CorpusSpec
-from .measure import fit_exponent, machine
+from .measure import fit_exponent, machine, plugin_seconds
 from .progress import say
 from .report import markdown_table, text_table
 from .runs import Bench
@@ -47,6 +47,8 @@ def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[st
     r["plugin_ratio"] = round(plugin.seconds / baseline.seconds, 4)
     r["plugin_build_cpu_s"], r["baseline_build_cpu_s"] = round(plugin.cpu_seconds, 2), round(baseline.cpu_seconds, 2)
     r["plugin_cpu_ratio"] = round(plugin.cpu_seconds / baseline.cpu_seconds, 4)
+    r["plugin_own_s"] = plugin_seconds(plugin.output)
+    r["plugin_own_share"] = round(r["plugin_own_s"] / baseline.seconds, 4)
     r["peak_rss_mb"] = round(plugin.peak_rss_mb, 1)
     r["exponent"] = None
     if args.growth and spec.journeys >= 2:

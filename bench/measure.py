@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -53,6 +54,14 @@ def run_timed(script: str, args: list[str], cwd: Path, log: Path) -> Run:
         raise CommandFailed(f"`{' '.join(command)}` exited {child.returncode}:\n{output[-4000:]}")
     peak = float(report.read_text(encoding="utf-8"))
     return Run(seconds, usage.ru_utime + usage.ru_stime, peak, output, os.getloadavg()[0])
+
+
+def plugin_seconds(output: str) -> float:
+    """The plugin's own time in a build (loading the data and making the pages), from its log line."""
+    found = re.search(r"cjm_mkdocs: .* pages made in (\d+(?:\.\d+)?) s", output)
+    if not found:
+        raise CommandFailed(f"the build's output has no 'pages made in' line from cjm:\n{output[-2000:]}")
+    return float(found.group(1))
 
 
 def tool(name: str) -> str:

@@ -17,6 +17,8 @@ def rows(r: Mapping[str, Any]) -> list[Row]:
         ("baseline: the same Markdown without cjm", f"{r['baseline_build_s']:.1f} s", "", None),
         ("plugin ÷ baseline", f"{r['plugin_ratio']:.3f} (CPU time: {r['plugin_cpu_ratio']:.3f})", "≤ 1.05",
          r["plugin_ratio"] <= 1.05),
+        ("the plugin's own work (reading the data, making the pages)",
+         f"{r['plugin_own_s']:.1f} s = {r['plugin_own_share']:.1%} of the baseline build", "", None),
         (f"with mermaid2 ÷ default, {r['mermaid2_journeys']} journeys",
          f"{r['mermaid2_ratio']:.2f} ({r['mermaid2_build_s']:.1f} s ÷ {r['mermaid2_default_build_s']:.1f} s; "
          f"CPU time: {r['mermaid2_cpu_ratio']:.2f})", "", None),

@@ -50,7 +50,7 @@ class Bench:
                       "baseline": lambda: self._baseline(root)}[site]()
             say(f"mkdocs build ({site}, {spec.journeys} journeys) …")
             log = self.out / f"build-{site}-{spec.journeys}.log"
-            run = run_timed(tool("mkdocs"), ["build", "--strict", "-q", "-f", str(config),
+            run = run_timed(tool("mkdocs"), ["build", "--strict", "-f", str(config),
                                              "-d", str(config.parent / f"site-{site}")], config.parent, log)
             say(f"mkdocs build ({site}, {spec.journeys} journeys): {run.seconds:.1f} s "
                 f"(CPU {run.cpu_seconds:.1f} s), {run.peak_rss_mb:.0f} MB")

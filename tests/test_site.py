@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 
 from cjm_mkdocs.labels import LABELS
 from cjm_mkdocs.loading import JourneyLoader
+from cjm_mkdocs.pages import OVERVIEW
 from conftest import MERMAID_JS, ROOT, TODAY, BuiltSite, PythonName, build_site, make_project, run_mkdocs, sample_data
 from mermaid_parse import mermaid  # noqa: F401  (fixture)
 
@@ -162,6 +163,9 @@ def test_sample_builds_strict_with_a_page_for_everything(sample_site: BuiltSite)
     assert sample_site.returncode == 0, sample_site.log
     catalog, problems = JourneyLoader(ROOT / "journeys", base=ROOT).load()
     assert not problems and catalog.journeys and catalog.personas and catalog.departments
+    pages = len(catalog.journeys) + len(catalog.personas) + len(catalog.departments) + 4 + len(OVERVIEW)
+    assert re.search(rf"INFO +- +cjm_mkdocs: {catalog.summary()} \(\d+ changed data file\(s\) read\): "
+                     rf"{pages} pages made in \d+\.\d\d s", sample_site.log), sample_site.log
     for kind, ids in (("journeys", catalog.journeys), ("personas", catalog.personas),
                       ("departments", catalog.departments)):
         for item_id in ["", *ids]:
@@ -574,8 +578,8 @@ def test_serve_rebuilds_on_data_edits_and_rereads_only_changed_files(served: tup
     journey.write_text(journey.read_text(encoding="utf-8").replace("Kauf über Preisvergleich", "Kauf neu"),
                        encoding="utf-8")
     assert wait_for(lambda: "<h1" in fetch(base + "journeys/kauf/") and "Kauf neu" in fetch(base + "journeys/kauf/"))
-    assert wait_for(lambda: "read 1 changed data file(s)" in log.read_text())
-    assert "read 6 changed data file(s)" in log.read_text()  # the first build read every file
+    assert wait_for(lambda: "(1 changed data file(s) read)" in log.read_text())
+    assert "(6 changed data file(s) read)" in log.read_text()  # the first build read every file
 
 
 def test_journey_page_in_a_browser_renders_offline_with_strict_mermaid(sample_site: BuiltSite, mermaid) -> None:  # noqa: F811

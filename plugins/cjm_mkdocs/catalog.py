@@ -49,6 +49,10 @@ class Catalog:
             index[item.id] = item
             self.files[(kind, item.id)] = file
 
+    def summary(self) -> str:
+        """What the catalog holds, e.g. "6 journeys, 5 personas, 11 departments"."""
+        return f"{len(self.journeys)} journeys, {len(self.personas)} personas, {len(self.departments)} departments"
+
     def source_file(self, kind: str, item_id: str) -> str:
         """The data file a department, persona or journey comes from."""
         return self.files[(kind, item_id)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from importlib.resources import files as package_files
 from pathlib import Path
 from urllib.parse import urljoin
@@ -63,6 +64,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load and check the data, then add every generated page and asset."""
+        start = time.perf_counter()
         catalog = self._load()
         self.site = pages.Site(catalog, labels(self.config.language), self.config.today or dt.date.today(),
                                self._edit_base(config), config.use_directory_urls)
@@ -88,6 +90,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
         if self.config.mermaid_js:
             files.append(File.generated(config, MERMAID, abs_src_path=str(self._mermaid(config))))
+        log.info(f"{catalog.summary()} ({self.loader.parsed_files} changed data file(s) read): "
+                 f"{len(generated)} pages made in {time.perf_counter() - start:.2f} s")
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -130,7 +134,6 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         if errors:
             raise PluginError(f"the journey data has {errors} error(s), listed above; "
                               f"`cjm validate {self.config.data_dir}` shows the same list")
-        log.debug(f"read {self.loader.parsed_files} changed data file(s)")
         return catalog
 
     def _nav(self, config: MkDocsConfig, files: Files, catalog: Catalog) -> list:
