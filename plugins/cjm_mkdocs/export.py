@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
+from pydantic_core import to_json
 
 from . import portfolio
 from .catalog import Catalog
@@ -52,7 +52,8 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
 
 
 def export_json(catalog: Catalog) -> str:
-    return json.dumps(export_document(catalog), ensure_ascii=False, indent=2) + "\n"
+    """:func:`export_document` as indented JSON (UTF-8 text, not ASCII escapes), written by pydantic-core."""
+    return to_json(export_document(catalog), indent=2).decode() + "\n"
 
 
 def export_schema() -> dict[str, Any]:
@@ -146,15 +147,17 @@ def _kpis(catalog: Catalog) -> Iterator[dict[str, Any]]:
 
 
 def _channel_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    stages = portfolio.stages(portfolio.as_is(catalog))
     for channel in portfolio.channels(catalog):
-        for stage in portfolio.stages(portfolio.as_is(catalog)):
+        mixed = channel.mixed
+        for stage in stages:
             uses = channel.in_stage(stage.id)
             if uses:
                 yield {"channel": channel.name, "stage": stage.id, "touchpoints": len(uses),
                        "names": [use.touchpoint.label for use in uses],
                        "journeys": list(dict.fromkeys(use.place.journey.id for use in uses)),
                        "departments": portfolio.departments(uses), "media": channel.media,
-                       "average_score": portfolio.average(use.score for use in uses), "mixed": channel.mixed}
+                       "average_score": portfolio.average(use.score for use in uses), "mixed": mixed}
 
 
 def _register_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:

@@ -270,6 +270,11 @@ def kpi_board(catalog: Catalog) -> list[KpiEntry]:
     return [KpiEntry(journey, kpi) for journey in catalog.journeys.values() for kpi in journey.kpis]
 
 
+def by_journey(entries: list[KpiEntry]) -> dict[str, list[KpiEntry]]:
+    """KPIs grouped by journey id."""
+    return group(entries, lambda entry: entry.journey.id)
+
+
 def by_owner(catalog: Catalog, entries: list[KpiEntry]) -> list[tuple[str, list[KpiEntry]]]:
     """KPIs grouped by owning department, departments in catalog order."""
     groups = group(entries, lambda entry: entry.kpi.department)
