@@ -62,6 +62,7 @@ def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[st
     rebuild = bench.rebuild(spec)
     r["rebuild_s"], r["rebuild_parsed_files"] = rebuild["rebuild_s"], rebuild["rebuild_parsed_files"]
     r["rebuild_cpu_s"], r["rebuild_first_build_s"] = rebuild["rebuild_cpu_s"], rebuild["first_build_s"]
+    r["preview_rebuild_s"] = bench.rebuild(spec, preview=True)["rebuild_s"]
     r["page_40_steps_kb"], r["render_40_steps_s"] = (round(x, 2) for x in bench.long_page(spec))
     return r
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CJM_PREVIEW": ""}
 PEAK = Path(__file__).resolve().parent / "peak.py"
 
 
@@ -37,14 +37,16 @@ class CommandFailed(RuntimeError):
     """A measured command exited non-zero; the message carries its output."""
 
 
-def run_timed(script: str, args: list[str], cwd: Path, log: Path) -> Run:
-    """Run a Python `script` in a fresh process; its wall time, CPU time and peak memory (see bench/peak.py)."""
+def run_timed(script: str, args: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> Run:
+    """Run a Python `script` in a fresh process (`env` added to its environment); its wall time, CPU time and peak
+    memory (see bench/peak.py)."""
     report = log.with_suffix(".peak")
     report.unlink(missing_ok=True)
     command = [sys.executable, str(PEAK), str(report), script, *args]
     with log.open("w+", encoding="utf-8") as out:
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(command, cwd=cwd, env=ENV | (env or {}), stdout=out,
+                                 stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)

@@ -57,7 +57,8 @@ markdown_extensions:
 def cjm_plugin() -> str:
     """The plugin entries: search and cjm, with the repo's local mermaid and a fixed review date."""
     return (f"  - search:\n      lang: de\n  - cjm:\n      data_dir: journeys\n      language: de\n"
-            f"      today: {TODAY.isoformat()}\n      mermaid_js: {json.dumps(str(MERMAID_JS))}\n")
+            f"      today: {TODAY.isoformat()}\n      mermaid_js: {json.dumps(str(MERMAID_JS))}\n"
+            "      preview: !ENV [CJM_PREVIEW, '']\n")
 
 
 def write_mermaid2(root: Path) -> Path:

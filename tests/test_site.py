@@ -330,6 +330,26 @@ def test_navigation_lists_only_the_overview_pages_of_kinds_with_more_items_than_
     assert page.select_one("table.cjm-matrix") is not None
 
 
+def test_preview_builds_the_named_journeys_with_their_target_and_checks_all_data(tmp_path: Path, data: dict) -> None:
+    docs = {"index.md": "# Start\n\n[Einkauf](journeys/einkauf.md)\n\n<!-- cjm:matrix einkauf -->\n"}
+    site = build_site(tmp_path, data, plugin={"preview": " kauf , nothing-*"}, docs=docs)
+    assert site.returncode == 0, site.log
+    pages = {p.parent.name: site.soup(f"journeys/{p.parent.name}/") for p in (site.site / "journeys").glob("*/index.html")}
+    assert {name for name, page in pages.items() if page.select_one("table.cjm-matrix")} == {"kauf", "kauf-soll"}
+    assert set(pages) == {"kauf", "kauf-soll", "einkauf"}  # links to the others still lead somewhere
+    assert "preview: pages for 2 of 3 journeys" in site.log
+    note = DE["left_out_of_preview"].split(":")[0]
+    assert note in site.soup("journeys/einkauf/").get_text() and note in site.soup("").get_text()
+    owned = {tag["data-journey"] for tag in site.soup(f"departments/{data['departments.yml']['departments'][0]['id']}/")
+             .select("[data-journey]")}
+    assert owned and owned <= {"kauf", "kauf-soll"}
+    site = build_site(tmp_path, data, plugin={"preview": "kaufen*"}, name="none")
+    assert site.returncode != 0 and "preview: `kaufen*` names no journey" in site.log
+    data["maps/einkauf.yml"]["personas"] = ["nobody"]
+    site = build_site(tmp_path, data, plugin={"preview": "kauf"}, name="bad")
+    assert site.returncode != 0 and "nobody" in site.log, "data outside the preview is still checked"
+
+
 def test_english_labels(tmp_path: Path, data: dict) -> None:
     page = build_site(tmp_path, data, plugin={"language": "en"}).soup("journeys/kauf/")
     assert set(matrix(page)["rows"]) >= {"does", "thinks", "feels"}

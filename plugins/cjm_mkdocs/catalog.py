@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatchcase
 from functools import cached_property
 
 from pydantic import BaseModel
@@ -52,6 +53,13 @@ class Catalog:
     def summary(self) -> str:
         """What the catalog holds, e.g. "6 journeys, 5 personas, 11 departments"."""
         return f"{len(self.journeys)} journeys, {len(self.personas)} personas, {len(self.departments)} departments"
+
+    def only(self, patterns: list[str]) -> "Catalog":
+        """The catalog with only the journeys whose id matches a pattern (`kauf-*`), and their current or target."""
+        chosen = {i for i in self.journeys if any(fnmatchcase(i, pattern) for pattern in patterns)}
+        chosen |= {self.journeys[i].improves for i in chosen if self.journeys[i].improves in self.journeys}
+        chosen |= {j.id for j in self.journeys.values() if j.improves in chosen}
+        return replace(self, journeys={i: j for i, j in self.journeys.items() if i in chosen})
 
     def source_file(self, kind: str, item_id: str) -> str:
         """The data file a department, persona or journey comes from."""

@@ -41,6 +41,10 @@ class JourneyPluginConfig(base.Config):
     page carries a navigation of thousands of links."""
     mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
     """The local mermaid.min.js served with the site; empty to leave mermaid to the site."""
+    preview = c.Type(str, default="")
+    """Comma-separated journey ids or patterns (`kauf-*`): build pages for these journeys only (with their current
+    or target journey), for a quick `mkdocs serve` in a large catalog. All data is still checked; departments and
+    overview pages then show only these journeys. Set it from the environment: `preview: !ENV [CJM_PREVIEW, ""]`."""
     max_file_size = c.Type(int, default=DEFAULT_MAX_BYTES)
     """Largest data file read, in bytes."""
     today = c.Optional(Day())

@@ -13,7 +13,7 @@ import json
 import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
@@ -64,6 +64,8 @@ class Site:
     today: dt.date
     edit_base: str | None = None
     directory_urls: bool = True
+    left_out: Mapping[str, Journey] = field(default_factory=dict)
+    """Journeys the plugin's `preview` leaves out of `catalog`: they get a page with a note only."""
 
 
 def page_uri(kind: str, item_id: str = "index") -> str:
@@ -156,6 +158,8 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
     for journey in catalog.journeys.values():
         pages.append(render("journey.md.j2", page_uri("journey", journey.id), journey.title,
                             catalog.source_file("journey", journey.id), journey=journey))
+    pages += [render("left_out.md.j2", page_uri("journey", journey.id), journey.title, journey=journey)
+              for journey in site.left_out.values()]
     for persona in catalog.personas.values():
         pages.append(render("persona.md.j2", page_uri("persona", persona.id), persona.name,
                             catalog.source_file("persona", persona.id), persona=persona))
@@ -209,6 +213,8 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
         problem = _embed_problem(site, kind, argument)
         if problem:
             problems.append(f"{here}:{number + 1}: {problem}")
+        elif kind in JOURNEY_EMBEDS and argument in site.left_out:
+            lines[number] = f"*{escape.markdown_text(site.left_out[argument].title)}: {site.labels['left_out_of_preview']}*"
         elif kind in JOURNEY_EMBEDS:
             lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here, blocks)
         else:
@@ -224,7 +230,7 @@ def _embed_problem(site: Site, kind: str, argument: str) -> str | None:
     if kind not in EMBEDS:
         return f"`cjm:{kind}` is no embed; {did_you_mean(kind, EMBEDS) or 'embeds: ' + ', '.join(EMBEDS)}"
     what = EMBEDS[kind]
-    choices = {"journey": site.catalog.journeys, "file kind": guide.FILE_KINDS,
+    choices = {"journey": {**site.catalog.journeys, **site.left_out}, "file kind": guide.FILE_KINDS,
                "department": site.catalog.departments}[what]
     if not argument:
         return None if kind == "moments" else f"cjm:{kind} needs a {what}: one of {', '.join(choices)}"

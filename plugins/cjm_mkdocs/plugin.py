@@ -66,8 +66,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         """Load and check the data, then add every generated page and asset."""
         start = time.perf_counter()
         catalog = self._load()
-        self.site = pages.Site(catalog, labels(self.config.language), self.config.today or dt.date.today(),
-                               self._edit_base(config), config.use_directory_urls)
+        self.site = self._site(catalog, config)
         generated = pages.generate(self.site, self.env, hold_html=True)
         downloads = pages.downloads(self.site)
         self.titles = {page.uri: page.title for page in generated}
@@ -90,7 +89,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
         if self.config.mermaid_js:
             files.append(File.generated(config, MERMAID, abs_src_path=str(self._mermaid(config))))
-        log.info(f"{catalog.summary()} ({self.loader.parsed_files} changed data file(s) read): "
+        log.info(f"{self.site.catalog.summary()} ({self.loader.parsed_files} changed data file(s) read): "
                  f"{len(generated)} pages made in {time.perf_counter() - start:.2f} s")
         return files
 
@@ -135,6 +134,25 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             raise PluginError(f"the journey data has {errors} error(s), listed above; "
                               f"`cjm validate {self.config.data_dir}` shows the same list")
         return catalog
+
+    def _site(self, catalog: Catalog, config: MkDocsConfig) -> pages.Site:
+        """What the pages are made from: the catalog (or its preview), the labels, the day, the links."""
+        shown = self._preview(catalog)
+        left_out = {i: journey for i, journey in catalog.journeys.items() if i not in shown.journeys}
+        return pages.Site(shown, labels(self.config.language), self.config.today or dt.date.today(),
+                          self._edit_base(config), config.use_directory_urls, left_out)
+
+    def _preview(self, catalog: Catalog) -> Catalog:
+        """The catalog, or the part of it the `preview` option names (the other journeys get a page with a note)."""
+        patterns = [p.strip() for p in self.config.preview.split(",") if p.strip()]
+        if not patterns:
+            return catalog
+        shown = catalog.only(patterns)
+        if not shown.journeys:
+            raise PluginError(f"preview: `{self.config.preview}` names no journey; ids look like "
+                              f"{', '.join(list(catalog.journeys)[:3])}")
+        log.info(f"preview: pages for {len(shown.journeys)} of {len(catalog.journeys)} journeys ({self.config.preview})")
+        return shown
 
     def _nav(self, config: MkDocsConfig, files: Files, catalog: Catalog) -> list:
         """The site's navigation with the journey, persona and department sections inserted."""
