@@ -19,6 +19,8 @@ DEFAULT_STAGES = ("awareness", "consideration", "decision", "purchase", "post-pu
 Severity = Literal["low", "medium", "high", "critical"]
 Level = Literal["low", "medium", "high"]
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+DUE_SOON_DAYS = 30
+"""How many days ahead a review counts as "due soon"."""
 
 
 class Record(BaseModel):
