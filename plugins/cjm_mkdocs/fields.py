@@ -91,8 +91,11 @@ def describe(value: Any) -> str:
 
 def slugify(text: str) -> str:
     """A readable id for `text` (umlauts spelled out)."""
-    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "id"
+    return _NOT_SLUG.sub("-", text.lower().translate(_UMLAUTS)).strip("-") or "id"
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def _positive(value: Any) -> int:
