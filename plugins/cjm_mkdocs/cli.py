@@ -1,4 +1,8 @@
-"""The `cjm` command: validate journey data and write its JSON Schema."""
+"""The `cjm` command: validate journey data and write its JSON Schema.
+
+Page rendering, export and scaffolding are imported by the commands that use them,
+so `cjm validate` starts without Jinja, Markdown and the overview views.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,22 @@ import datetime as dt
 from collections.abc import Callable
 import json
 import sys
-from importlib.resources import files as package_files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from . import pages, portfolio, scaffold
-from .catalog import Catalog
-from .export import EXPORT_SCHEMA_FILE, csv_tables, export_json, export_schema
 from .fields import SLUG, not_an_id
 from .labels import LANGUAGES, labels
 from .loading import JourneyLoader
+from .model import DUE_SOON_DAYS
 from .problems import format_github, format_human, format_json
-from .render.escape import one_line
 from .schema import schemas
 from .validation import did_you_mean
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .portfolio import ReviewEntry
 
 FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
@@ -77,6 +82,8 @@ def schema(out_dir: Path, yes: bool, check: bool) -> None:
 @click.option("--yes", is_flag=True, help="overwrite existing files without asking")
 def export(data_dir: Path, output: str, out: Path | None, yes: bool) -> None:
     """Write the whole model as JSON (with a schema version) or as CSV tables."""
+    from .export import EXPORT_SCHEMA_FILE, csv_tables, export_json, export_schema
+
     catalog = _load_clean(data_dir)
     if output == "json" and out is None:
         click.echo(export_json(catalog), nl=False)
@@ -100,6 +107,10 @@ def export(data_dir: Path, output: str, out: Path | None, yes: bool) -> None:
 @click.option("--yes", is_flag=True, help="overwrite existing files without asking")
 def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bool) -> None:
     """Write every generated page as Markdown, for any static site generator (Zensical, …)."""
+    from importlib.resources import files as package_files
+
+    from . import pages
+
     catalog = _load_clean(data_dir)
     site = pages.Site(catalog, labels(language), dt.date.today())
     generated = pages.generate(site, pages.environment())
@@ -119,12 +130,14 @@ def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bo
 
 @main.command()
 @click.argument("data_dir", default="journeys", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--within", type=click.IntRange(min=0), default=portfolio.DUE_SOON_DAYS, show_default=True,
+@click.option("--within", type=click.IntRange(min=0), default=DUE_SOON_DAYS, show_default=True,
               metavar="DAYS", help="also list reviews falling due within this many days")
 @click.option("--fail-on-overdue", is_flag=True, help="exit 1 when a review is overdue (for CI)")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="judge on this day  [default: today]")
 def review(data_dir: Path, within: int, fail_on_overdue: bool, today: dt.datetime | None) -> None:
     """List journeys and personas whose review is overdue or due soon, with their owners."""
+    from . import portfolio
+
     catalog = _load_clean(data_dir)
     day = today.date() if today else dt.date.today()
     entries = portfolio.review_status(catalog, day, within)
@@ -137,8 +150,10 @@ def review(data_dir: Path, within: int, fail_on_overdue: bool, today: dt.datetim
     raise SystemExit(1 if fail_on_overdue and overdue else 0)
 
 
-def _review_line(catalog: Catalog, entry: portfolio.ReviewEntry) -> str:
+def _review_line(catalog: Catalog, entry: ReviewEntry) -> str:
     """`<file>: overdue: journey `<id>` (<title>), owner <department>, last reviewed <day>; due <day>, <n> days ago`."""
+    from .render.escape import one_line
+
     owner = one_line(catalog.departments[entry.owner].name) if entry.owner in catalog.departments else "no owner"
     last = entry.last.isoformat() if entry.last else "never"
     if entry.due is None or entry.days is None:
@@ -216,6 +231,8 @@ def new() -> None:
 @click.option("--end", prompt="Ende")
 def new_journey(data_dir: Path, journey_id: str, **fields: str) -> None:
     """A journey with the five default stages, one step each."""
+    from . import scaffold
+
     personas, departments = _known(data_dir)
     _must_exist(fields["persona"], personas, "persona")
     _must_exist(fields["department"], departments, "department")
@@ -230,6 +247,8 @@ def new_journey(data_dir: Path, journey_id: str, **fields: str) -> None:
 @click.option("--description", prompt="Kurzbeschreibung")
 def new_persona(data_dir: Path, persona_id: str, **fields: str) -> None:
     """A persona with every field to fill in."""
+    from . import scaffold
+
     _created(lambda: scaffold.new_persona(data_dir, persona_id, dt.date.today(), **fields))
 
 
@@ -240,14 +259,18 @@ def new_persona(data_dir: Path, persona_id: str, **fields: str) -> None:
 @click.option("--description", prompt="Kurzbeschreibung")
 def new_department(data_dir: Path, department_id: str, **fields: str) -> None:
     """A department, appended to departments.yml."""
+    from . import scaffold
+
     _, departments = _known(data_dir) if data_dir.is_dir() else (set(), set())
     _created(lambda: scaffold.new_department(data_dir, department_id, departments, **fields))
 
 
 def _created(make: Callable[[], Path]) -> None:
+    from .scaffold import ScaffoldError
+
     try:
         path = make()
-    except scaffold.ScaffoldError as exc:
+    except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{path}: written; fill it in, then run `cjm validate`")
 

@@ -19,6 +19,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NOT_BLANK = r"\S"
 MOODS = ("disappointing", "okay", "delighting")
 URL_SCHEMES = ("http://", "https://", "mailto:")
+_INTEGER = re.compile(r"[-+]?\d+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def fail(message: str, hint: str) -> PydanticCustomError:
@@ -61,7 +63,7 @@ def _number(value: Any) -> float | int:
         return value
     if isinstance(value, PlainScalar) and value.kind == "number":
         if value.canonical:
-            return int(value.text) if re.fullmatch(r"[-+]?\d+", value.text) else float(value.text)
+            return int(value.text) if _INTEGER.fullmatch(value.text) else float(value.text)
         raise fail(f"`{value}` is not a plain number (YAML 1.1 reads it as octal, base-60 or similar)",
                    "write a plain decimal number such as 42 or 12.5")
     raise fail(f"must be a number, not {describe(value)}", "write a plain number such as 42 or 12.5, without quotes")
@@ -90,9 +92,9 @@ def describe(value: Any) -> str:
 
 
 def slugify(text: str) -> str:
-    """A readable id for `text` (umlauts spelled out)."""
-    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "id"
+    """A readable id for `text` (umlauts spelled out; four replaces are faster than a translate table)."""
+    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return _NOT_SLUG.sub("-", text).strip("-") or "id"
 
 
 def _positive(value: Any) -> int:

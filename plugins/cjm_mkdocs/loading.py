@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class JourneyLoader:
     base: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     _cache: dict[Path, _Parsed] = field(default_factory=dict)
+    _real_folders: dict[Path, Path] = field(default_factory=dict)
     parsed_files: int = 0
 
     def load(self) -> tuple[Catalog, list[Problem]]:
@@ -76,6 +78,7 @@ class JourneyLoader:
 
     def _load(self) -> tuple[Catalog, list[Problem]]:
         self.parsed_files = 0
+        self._real_folders.clear()
         problems: list[Problem] = []
         if not self.root.is_dir():
             missing = Problem(self._display(self.root), message="is not a folder",
@@ -104,7 +107,8 @@ class JourneyLoader:
         return sources
 
     def _read(self, path: Path, model: type[BaseModel], problems: list[Problem]) -> list[Source]:
-        parsed = self._parse(path, model)
+        file = self._display(path)
+        parsed = self._parse(path, file, model)
         problems += parsed.problems
         if parsed.model is None:
             return []
@@ -112,23 +116,23 @@ class JourneyLoader:
         problems += body_problems
         if body and hasattr(parsed.model, "body"):
             parsed.model.body = body
-        return [Source(self._display(path), parsed.doc, parsed.model)]
+        return [Source(file, parsed.doc, parsed.model)]
 
-    def _parse(self, path: Path, model: type[BaseModel]) -> _Parsed:
+    def _parse(self, path: Path, file: str, model: type[BaseModel]) -> _Parsed:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            problem = Problem(self._display(path), message=f"cannot be read: {exc.strerror}")
-            return _Parsed("", YamlDocument(self._display(path)), None, [problem])
+            problem = Problem(file, message=f"cannot be read: {exc.strerror}")
+            return _Parsed("", YamlDocument(file), None, [problem])
         digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         cached = self._cache.get(path)
         if cached and cached.digest == digest:
             return cached
         self.parsed_files += 1
-        doc = read_yaml(raw, self._display(path), self.max_bytes)
+        doc = read_yaml(raw, file, self.max_bytes)
         result, problems = self._validate(path, model, doc)
         if problems and doc.fast:
-            doc = read_yaml(raw, self._display(path), self.max_bytes, fast=False)
+            doc = read_yaml(raw, file, self.max_bytes, fast=False)
             result, problems = self._validate(path, model, doc)
         self._cache[path] = parsed = _Parsed(digest, doc, result, problems)
         return parsed
@@ -162,10 +166,20 @@ class JourneyLoader:
                 for p in sorted(strays)]
 
     def _display(self, path: Path) -> str:
+        """How problems name `path`: relative to the base once links are resolved, else as given."""
         try:
-            return path.resolve().relative_to(self._base).as_posix()
+            return self._resolve(path).relative_to(self._base).as_posix()
         except ValueError:
             return path.as_posix()
+
+    def _resolve(self, path: Path) -> Path:
+        """`path.resolve()`, resolving each folder once per load rather than once per file in it."""
+        if path.name in ("", "..") or os.path.islink(path):
+            return path.resolve()
+        folder = self._real_folders.get(path.parent)
+        if folder is None:
+            folder = self._real_folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
     @cached_property
     def _base(self) -> Path:

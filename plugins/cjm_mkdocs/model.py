@@ -19,6 +19,8 @@ DEFAULT_STAGES = ("awareness", "consideration", "decision", "purchase", "post-pu
 Severity = Literal["low", "medium", "high", "critical"]
 Level = Literal["low", "medium", "high"]
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+DUE_SOON_DAYS = 30
+"""How many days ahead a review counts as "due soon"."""
 
 
 class Record(BaseModel):
@@ -323,20 +325,27 @@ class Journey(Record):
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> "Journey":
+        """Fill in left-out ids and departments; only empty fields are assigned (pydantic's setattr is slow)."""
         for stage in self.stages:
             for step in stage.steps:
-                step.id = step.id or slugify(step.name)
+                if not step.id:
+                    step.id = slugify(step.name)
                 owner = step.department or self.department
                 for item in (*step.touchpoints, *step.love_points, *step.pain_points, *step.backstage):
-                    item.department = item.department or owner
+                    if not item.department:
+                        item.department = owner
                 for number, pain in enumerate(step.pain_points, 1):
-                    pain.id = pain.id or f"{step.id}-pain-{number}"
+                    if not pain.id:
+                        pain.id = f"{step.id}-pain-{number}"
         for item in (*self.measures, *self.kpis):
-            item.department = item.department or self.department
+            if not item.department:
+                item.department = self.department
         for measure in self.measures:
-            measure.id = measure.id or slugify(measure.title)
+            if not measure.id:
+                measure.id = slugify(measure.title)
         for kpi in self.kpis:
-            kpi.id = kpi.id or slugify(kpi.name)
+            if not kpi.id:
+                kpi.id = slugify(kpi.name)
         return self
 
     @property

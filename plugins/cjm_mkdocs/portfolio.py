@@ -15,10 +15,8 @@ from typing import TypeVar
 
 from . import views
 from .catalog import Catalog
-from .model import DEFAULT_STAGES, SEVERITY_ORDER, Journey, Kpi, Measure, PainPoint, Stage, Step, Touchpoint
+from .model import DEFAULT_STAGES, DUE_SOON_DAYS, SEVERITY_ORDER, Journey, Kpi, Measure, PainPoint, Stage, Step, Touchpoint
 
-DUE_SOON_DAYS = 30
-"""How many days ahead a review counts as "due soon"."""
 LEVELS = ("low", "medium", "high")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 MEDIA = ("digital", "physical")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from .catalog import Catalog, Source
 from .model import DEFAULT_STAGES, DepartmentsFile, Journey, Persona
@@ -53,7 +53,7 @@ def _refs(source: Source, known: dict, refs: list[tuple[Path_, str | None]], kin
 
 def _journey(source: Source, journey: Journey, catalog: Catalog) -> list[Problem]:
     problems = _refs(source, catalog.personas, [(("personas", i), p) for i, p in enumerate(journey.personas)], "persona")
-    problems += _refs(source, catalog.departments, list(_department_refs(journey)), "department")
+    problems += _refs(source, catalog.departments, list(_unknown_departments(journey, catalog.departments)), "department")
     problems += _unique_within(source, journey)
     problems += _stages(source, journey)
     steps = {step.id for step in journey.steps}
@@ -65,18 +65,25 @@ def _journey(source: Source, journey: Journey, catalog: Catalog) -> list[Problem
     return problems + _improves(source, journey, catalog)
 
 
-def _department_refs(journey: Journey) -> Iterator[tuple[Path_, str | None]]:
-    yield ("department",), journey.department
+def _unknown_departments(journey: Journey, known: Container[str]) -> Iterator[tuple[Path_, str | None]]:
+    """The department references not in `known`, with their paths.
+
+    A journey has thousands of them, nearly all known: paths are built only for the others.
+    """
+    if journey.department not in known:
+        yield ("department",), journey.department
     for s, stage in enumerate(journey.stages):
         for t, step in enumerate(stage.steps):
-            base: Path_ = ("stages", s, "steps", t)
-            yield base + ("department",), step.department
+            if step.department is not None and step.department not in known:
+                yield ("stages", s, "steps", t, "department"), step.department
             for group in ("touchpoints", "love_points", "pain_points", "backstage"):
                 for i, item in enumerate(getattr(step, group)):
-                    yield base + (group, i, "department"), item.department
+                    if item.department not in known:
+                        yield ("stages", s, "steps", t, group, i, "department"), item.department
     for group in ("measures", "kpis"):
         for i, item in enumerate(getattr(journey, group)):
-            yield (group, i, "department"), item.department
+            if item.department not in known:
+                yield (group, i, "department"), item.department
 
 
 def _next_refs(journey: Journey) -> Iterator[tuple[Path_, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -47,8 +48,9 @@ class PlainScalar:
         return hash((self.text, self.kind))
 
 
+@lru_cache(maxsize=4096)
 def yaml11_tag(text: str) -> str:
-    """The tag YAML 1.1 (PyYAML) gives the unquoted `text`."""
+    """The tag YAML 1.1 (PyYAML) gives the unquoted `text` (cached: ratings and dates recur in every file)."""
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
 
 

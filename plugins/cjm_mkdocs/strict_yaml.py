@@ -132,10 +132,12 @@ def _decode(raw: bytes, doc: YamlDocument) -> str | None:
 
 
 _HIDDEN_BREAKS = {"\x85": "U+0085", "\u2028": "U+2028", "\u2029": "U+2029"}
+_CONTENT_LINE = re.compile(r"^[^\S\n]*[^\s#]", re.MULTILINE)
+"""A line whose first character after whitespace is not `#`: not blank, not a comment."""
 
 
 def _check_text(text: str, doc: YamlDocument) -> bool:
-    if not any(ln.strip() and not ln.lstrip().startswith("#") for ln in text.split("\n")):
+    if not _CONTENT_LINE.search(text):
         doc.problems.append(Problem(doc.file, 1, 1, "", "is empty", "fill it in from the example in the README, or delete it"))
         return False
     if "\t" not in text and not any(char in text for char in _HIDDEN_BREAKS):
