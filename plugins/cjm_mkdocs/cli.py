@@ -47,7 +47,7 @@ def validate(data_dir: Path, output: str) -> None:
     if problems or output == "json":
         click.echo(FORMATS[output](problems))
     if output == "human":
-        counts = f"{len(catalog.journeys)} journeys, {len(catalog.personas)} personas, {len(catalog.departments)} departments"
+        counts = catalog.summary()
         verdict = f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)" if problems else "no problems"
         click.echo(f"{data_dir}: {counts}: {verdict}")
     raise SystemExit(1 if errors else 0)
