@@ -322,3 +322,10 @@ def test_vscode_maps_each_data_file_to_the_schema_its_first_line_names() -> None
 def test_the_guide_shows_the_vscode_settings_the_repository_has() -> None:
     shown = next(json.loads(block) for block in fenced(GUIDE, "json") if "yaml.schemas" in block)
     assert shown["yaml.schemas"] == SETTINGS["yaml.schemas"]
+
+
+def test_every_plugin_option_is_documented_for_the_site_team() -> None:
+    from cjm_mkdocs.config import JourneyPluginConfig
+    about = (ROOT / "content" / "ueber.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", about, re.MULTILINE))
+    assert documented == {name for name, _ in JourneyPluginConfig._schema}
