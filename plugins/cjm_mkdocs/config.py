@@ -36,7 +36,11 @@ class JourneyPluginConfig(base.Config):
     nav_position = c.Type(int, default=1)
     """Where the generated sections go in the top level of the navigation."""
     mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
-    """The local mermaid.min.js served with the site; empty to leave mermaid to the site."""
+    """The local mermaid.min.js (in Mermaid's `dist/` folder); empty to leave Mermaid to the site."""
+    mermaid_esm = c.Type(bool, default=True)
+    """Serve Mermaid's ES module build from the folder of `mermaid_js` (`mermaid.esm.min.mjs` and
+    `chunks/mermaid.esm.min/`; it starts faster) instead of mermaid.min.js. Ignored with mkdocs-mermaid2, which
+    needs mermaid.min.js."""
     max_file_size = c.Type(int, default=DEFAULT_MAX_BYTES)
     """Largest data file read, in bytes."""
     today = c.Optional(Day())
