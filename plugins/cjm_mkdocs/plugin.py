@@ -25,7 +25,7 @@ from .catalog import Catalog
 from .config import JourneyPluginConfig
 from .labels import labels
 from .loading import JourneyLoader
-from .mermaid_library import MermaidLibrary
+from .mermaid_library import MermaidLibrary, with_preloads
 from .model import Journey
 
 log = get_plugin_logger(__name__)
@@ -44,6 +44,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.env = pages.environment()
         self.titles: dict[str, str] = {}
         self.mermaid = MermaidLibrary(None, esm=False)
+        self.preloads: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so MkDocs keeps this instance (and the loader's cache) across `serve` rebuilds."""
@@ -85,6 +86,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
         for uri, path in self.mermaid.files().items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self.preloads = self.mermaid.preloads()
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -98,6 +100,10 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         for problem in problems:
             log.warning(f"{self._docs(config)}/{problem}")
         return expanded
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Let pages that draw diagrams fetch Mermaid's modules while they are parsed."""
+        return with_preloads(output, self.preloads, page)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when the journey data changes."""

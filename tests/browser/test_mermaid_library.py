@@ -1,6 +1,6 @@
-"""Which Mermaid the site loads: by default its ES module build as module scripts, every file from the site
-(the journey diagram's chunk loaded by Mermaid when the page draws one); with mkdocs-mermaid2 the classic
-mermaid.min.js, which mermaid2 takes as its library."""
+"""Which Mermaid the site loads: by default its ES module build as module scripts, every file from the site,
+and a page that draws diagrams names the modules it needs in its head (modulepreload) so that they come while
+it is parsed; with mkdocs-mermaid2 the classic mermaid.min.js, which mermaid2 takes as its library."""
 
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ def mermaid_scripts(html: str) -> list[tuple[str, str | None]]:
     return [(script["src"].rsplit("/", 1)[-1], script.get("type")) for script in scripts]
 
 
+def preloads(html: str) -> list[str]:
+    """The modules the page preloads (href as written)."""
+    head = BeautifulSoup(html, "html.parser").head
+    return [link["href"] for link in head.find_all("link", rel="modulepreload")]
+
+
 def mermaid_requests(page: Tab, site: Site) -> list[str]:
     """What the page requested of the site's Mermaid files (mermaid-config.js included)."""
     return [url for url in page.requests if url.startswith(site.page_url("assets/cjm/mermaid"))]
@@ -43,6 +49,12 @@ def test_default_site_loads_mermaid_as_es_modules_from_the_site(sites, tab) -> N
     assert (site.folder / ESM_MAIN).is_file() and len(chunks) > 50
     assert [name for name in chunks if not name.endswith(".mjs")] == [], "only the modules, no source maps"
     assert not (site.folder / "assets/cjm/mermaid.min.js").exists()
+    preloaded = preloads(site.html(path))
+    assert preloaded[0] == "../../" + ESM_MAIN and len(preloaded) > 10
+    kinds = {re.sub(r"-\w+\.mjs$", "", href.rsplit("/", 1)[-1]) for href in preloaded}
+    assert kinds >= {"journeyDiagram", "flowDiagram"}, "the chunks of the diagram types the plugin draws"
+    assert [href for href in preloaded if not (site.folder / path / href).resolve().is_file()] == []
+    assert preloads(site.html("personas/")) == [], "a page without diagrams preloads nothing"
 
     page = tab()
     diagrams = visit(page, site, path, journey=True)
@@ -50,6 +62,7 @@ def test_default_site_loads_mermaid_as_es_modules_from_the_site(sites, tab) -> N
     mermaid = mermaid_requests(page, site)
     assert site.page_url(ESM_MAIN) in mermaid
     assert [url for url in mermaid if re.search(r"/journeyDiagram-\w+\.mjs$", url)] != [], "the diagram's chunk"
+    assert len(mermaid) == len(set(mermaid)), "each module is fetched once, preloaded or not"
     assert [url for url in mermaid if not url.startswith(site.page_url(ESM_FOLDER))] == [
         site.page_url("assets/cjm/mermaid-load.mjs"), site.page_url("assets/cjm/mermaid-config.js")]
     configured = page.page.evaluate(CONFIGURED)
@@ -61,7 +74,7 @@ def test_mermaid2_site_loads_the_classic_mermaid(sites, tab) -> None:
     site = sites.get("mermaid2")
     path = SHOWCASE["journey"]
     assert mermaid_scripts(site.html(path)) == [("mermaid.min.js", None), ("mermaid-config.js", None)]
-    assert not (site.folder / ESM_FOLDER).exists()
+    assert not (site.folder / ESM_FOLDER).exists() and preloads(site.html(path)) == []
     page = tab()
     visit(page, site, path, journey=True)
     assert mermaid_requests(page, site) == [
