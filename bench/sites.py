@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 from mkdocs.config import load_config
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import get_files
 
 REPO = Path(__file__).resolve().parent.parent
@@ -85,8 +86,13 @@ def write_baseline(root: Path) -> tuple[Path, int]:
         blocks = held.get(file.src_uri)
         target.write_bytes(blocks.restore(file.content_string).encode() if blocks else file.content_bytes)
     extra = yaml.safe_dump({"nav": config.nav, "extra_css": list(config.extra_css),
-                            "extra_javascript": [str(script) for script in config.extra_javascript]},
+                            "extra_javascript": [_script(script) for script in config.extra_javascript]},
                            allow_unicode=True, sort_keys=False)
     path = base / "mkdocs.yml"
     path.write_text(config_text(plugins="  - search:\n      lang: de\n", extra=extra), encoding="utf-8")
     return path, sum(f.src_uri.endswith(".md") for f in generated)
+
+
+def _script(script: str | ExtraScriptValue) -> str | dict[str, object]:
+    """An `extra_javascript` entry as mkdocs.yml writes it (module scripts keep their type)."""
+    return script if isinstance(script, str) else dict(script)

@@ -42,7 +42,8 @@ def test_plugin_builds_the_sample_unchanged_under_properdocs(tmp_path):
     for journey in JOURNEYS:
         html = (tmp_path / "site/journeys" / journey / "index.html").read_text(encoding="utf-8")
         assert '<table class="cjm-matrix' in html and 'class="mermaid"' in html
-    assert (tmp_path / "site/assets/cjm/mermaid.min.js").is_file()
+    assert (tmp_path / "site/assets/cjm/mermaid/mermaid.esm.min.mjs").is_file()
+    assert '<script src="../../assets/cjm/mermaid-load.mjs" type="module">' in html
 
 
 def test_generated_markdown_is_published_by_zensical(tmp_path):

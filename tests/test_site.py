@@ -471,6 +471,23 @@ def test_missing_mermaid_library_is_a_clear_error(tmp_path: Path, data: dict) ->
     assert "Traceback" not in site.log
 
 
+def test_mermaid_without_its_es_module_build_is_a_clear_error_unless_mermaid_esm_is_off(tmp_path: Path,
+                                                                                       data: dict) -> None:
+    alone = tmp_path / "dist" / "mermaid.min.js"
+    alone.parent.mkdir()
+    alone.symlink_to(MERMAID_JS)
+    site = build_site(tmp_path, data, plugin={"mermaid_js": str(alone)})
+    assert site.returncode != 0
+    assert "Mermaid's ES module build is missing" in site.log and "mermaid_esm: false" in site.log
+    assert "Traceback" not in site.log
+    site = build_site(tmp_path, data, plugin={"mermaid_js": str(alone), "mermaid_esm": False}, name="classic")
+    assert site.returncode == 0, site.log
+    scripts = site.soup("journeys/kauf/").find_all("script", src=re.compile("mermaid"))
+    assert [(s["src"], s.get("type")) for s in scripts] == [("../../assets/cjm/mermaid.min.js", None),
+                                                            ("../../assets/cjm/mermaid-config.js", None)]
+    assert list(site.site.rglob("*.mjs")) == []
+
+
 # --- hostile editor text -----------------------------------------------------------------
 
 HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)>" onmouseover="alert(1)'

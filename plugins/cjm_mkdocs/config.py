@@ -40,7 +40,11 @@ class JourneyPluginConfig(base.Config):
     more, the navigation links only the kind's overview page (the catalog lists and filters them all), so that no
     page carries a navigation of thousands of links."""
     mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
-    """The local mermaid.min.js served with the site; empty to leave mermaid to the site."""
+    """The local mermaid.min.js (in Mermaid's `dist/` folder); empty to leave Mermaid to the site."""
+    mermaid_esm = c.Type(bool, default=True)
+    """Serve Mermaid's ES module build from the folder of `mermaid_js` (`mermaid.esm.min.mjs` and
+    `chunks/mermaid.esm.min/`; it starts faster) instead of mermaid.min.js. Ignored with mkdocs-mermaid2, which
+    needs mermaid.min.js."""
     preview = c.Type(str, default="")
     """Comma-separated journey ids or patterns (`kauf-*`): build pages for these journeys only (with their current
     or target journey), for a quick `mkdocs serve` in a large catalog. All data is still checked; departments and

@@ -27,14 +27,14 @@ from .catalog import Catalog
 from .config import JourneyPluginConfig
 from .labels import labels
 from .loading import JourneyLoader
+from .mermaid_library import MermaidLibrary, with_preloads
 from .model import Journey
 
 log = get_plugin_logger(__name__)
 
 ASSETS = pages.ASSETS
 STYLES = ("cjm.css",)
-SCRIPTS = ("mermaid-config.js", "catalog-filter.js", "table-sort.js")
-MERMAID = f"{ASSETS}/mermaid.min.js"
+SCRIPTS = ("catalog-filter.js", "table-sort.js")
 
 
 class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
@@ -46,6 +46,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.env = pages.environment()
         self.titles: dict[str, str] = {}
         self.held: dict[str, HtmlBlocks] = {}
+        self.mermaid = MermaidLibrary(None, esm=False)
+        self.preloads: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so MkDocs keeps this instance (and the loader's cache) across `serve` rebuilds."""
@@ -57,9 +59,10 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         if self.loader is None or self.loader.root != root:
             self.loader = JourneyLoader(root, base=self._base(config), max_bytes=self.config.max_file_size)
         self.env = pages.environment([Path(folder) / "cjm" for folder in config.theme.dirs])
-        scripts = ([MERMAID] if self.config.mermaid_js else []) + [f"{ASSETS}/{name}" for name in SCRIPTS]
+        self.mermaid = MermaidLibrary.configured(self.config.mermaid_js, self.config.mermaid_esm, self._base(config),
+                                                 config.plugins)
         config.extra_css.extend(f"{ASSETS}/{name}" for name in STYLES)
-        config.extra_javascript.extend(scripts)
+        config.extra_javascript.extend([*self.mermaid.scripts(), *(f"{ASSETS}/{name}" for name in SCRIPTS)])
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -84,11 +87,12 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             files.append(File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
         for uri, content in downloads.items():
             files.append(File.generated(config, uri, content=content))
-        for name in (*STYLES, *SCRIPTS):
+        for name in (*STYLES, *self.mermaid.own_assets(), *SCRIPTS):
             content = package_files("cjm_mkdocs").joinpath("assets", name).read_text(encoding="utf-8")
             files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
-        if self.config.mermaid_js:
-            files.append(File.generated(config, MERMAID, abs_src_path=str(self._mermaid(config))))
+        for uri, path in self.mermaid.files().items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self.preloads = self.mermaid.preloads()
         log.info(f"{self.site.catalog.summary()} ({self.loader.parsed_files} changed data file(s) read): "
                  f"{len(generated)} pages made in {time.perf_counter() - start:.2f} s")
         return files
@@ -117,6 +121,10 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= blocks.anchor_ids()
         return blocks.restore(html)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Let pages that draw diagrams fetch Mermaid's modules while they are parsed."""
+        return with_preloads(output, self.preloads, page)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when the journey data changes."""
@@ -192,13 +200,6 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         if not config.repo_url:
             return None
         return urljoin(config.repo_url.rstrip("/") + "/", base or "edit/main/")
-
-    def _mermaid(self, config: MkDocsConfig) -> Path:
-        path = self._base(config) / self.config.mermaid_js
-        if not path.is_file():
-            raise PluginError(f"the Mermaid library is missing: {path} (`mermaid_js` option); install it with "
-                              "`npm ci`, or set `mermaid_js: ''` to let the site load Mermaid itself")
-        return path
 
     @staticmethod
     def _is_template(file: File, config: MkDocsConfig) -> bool:

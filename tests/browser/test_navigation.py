@@ -32,6 +32,6 @@ def test_clicking_through_to_a_journey_draws_its_diagram_without_reloading(sites
     assert page.page.evaluate(SAME_DOCUMENT), (
         "the click loaded a new document: instant navigation is off. mkdocs-material only swaps pages its "
         "sitemap.xml lists, and the sitemap is empty without `site_url` in mkdocs.yml")
-    mermaid = [url for url in page.requests if url.endswith("mermaid.min.js")]
-    assert mermaid == [site.page_url("assets/cjm/mermaid.min.js")], "Mermaid is loaded once, from the site"
+    mermaid = [url for url in page.requests if url.endswith(("mermaid.min.js", "mermaid.esm.min.mjs"))]
+    assert mermaid == [site.page_url("assets/cjm/mermaid/mermaid.esm.min.mjs")], "Mermaid is loaded once, from the site"
     assert page.problems() == []

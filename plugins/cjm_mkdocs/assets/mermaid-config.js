@@ -1,6 +1,9 @@
 /* Settings for every Mermaid initialisation (mkdocs-material's or mkdocs-mermaid2's):
    securityLevel "strict" always; journey diagrams and flowcharts at their natural size (a region of the page scrolls
-   them, so labels stay legible); journey text readable in both palettes; in print the diagram fits the paper. */
+   them, so labels stay legible); journey text readable in both palettes; in print the diagram fits the paper.
+   Runs right after Mermaid is on window.mermaid, before anything initialises it: as a classic script after
+   mermaid.min.js, or as a module script after mermaid-load.mjs (module scripts run in order, before
+   DOMContentLoaded). It keeps to window.mermaid and its own function scope, so it means the same either way. */
 (function () {
   "use strict";
   if (typeof window.mermaid === "undefined" || typeof window.mermaid.initialize !== "function") {
