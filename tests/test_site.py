@@ -299,6 +299,8 @@ def test_search_index_has_journeys_steps_personas_and_pain_points(tmp_path: Path
     pain = "Versandkosten unklar"
     places = {entry["location"].split("/")[0] for entry in entries if pain in entry["text"]}
     assert places == {"journeys"}, "department and overview pages repeat it, and are left out of the index"
+    sections = {entry["location"].split("#")[-1] for entry in entries if pain in entry["text"]}
+    assert sections == {"painpoints", "manahmen"}, "the matrix row and the curve repeat it too"
     owner = data["departments.yml"]["departments"][0]["name"]
     assert any(entry["location"].startswith("departments/") and owner in entry["title"] for entry in entries)
     assert any(entry["location"].startswith("overview/pain-points/") for entry in entries)
