@@ -34,13 +34,16 @@ class Bench:
             self.corpora[spec] = root
         return self.corpora[spec]
 
-    def validate(self, spec: CorpusSpec) -> float:
-        """Wall time of `cjm validate` on the corpus, as a fresh process."""
+    def validate(self, spec: CorpusSpec, runs: int = 3) -> list[float]:
+        """Wall times of `cjm validate` on the corpus, each run a fresh process."""
         root = self.corpus(spec)
-        say("cjm validate …")
-        run = self._note(run_timed(tool("cjm"), ["validate", "journeys"], root, self.out / "validate.log"))
-        say(f"cjm validate: {run.seconds:.2f} s ({run.output.strip().splitlines()[-1]})")
-        return run.seconds
+        seconds = []
+        for number in range(1, runs + 1):
+            say(f"cjm validate ({number} of {runs}) …")
+            run = self._note(run_timed(tool("cjm"), ["validate", "journeys"], root, self.out / "validate.log"))
+            say(f"cjm validate: {run.seconds:.2f} s ({run.output.strip().splitlines()[-1]})")
+            seconds.append(run.seconds)
+        return seconds
 
     def build(self, spec: CorpusSpec, site: str = "plugin") -> Run:
         """`mkdocs build --strict` of one of the corpus's sites: plugin, baseline or mermaid2."""
@@ -91,17 +94,18 @@ class Bench:
         say(f"serve rebuild ({what}): {figures['rebuild_s']:.1f} s, {figures['rebuild_parsed_files']} file(s) re-parsed")
         return figures
 
-    def long_page(self, spec: CorpusSpec) -> tuple[float, float]:
-        """Size (KB) of the corpus's long journey page, and seconds until its diagrams render."""
+    def long_page(self, spec: CorpusSpec) -> tuple[float, list[float]]:
+        """Size (KB) of the corpus's long journey page, and the seconds until its diagrams render, per load."""
         site = self.corpus(spec) / "site-plugin"
         self.build(spec)
         page = f"journeys/{journey_id(0)}/"
         html = (site / page / "index.html").read_text(encoding="utf-8")
         diagrams = html.count('class="mermaid"')
-        say(f"rendering {page} ({diagrams} diagram(s)) in headless chromium …")
+        say(f"rendering {page} ({diagrams} diagram(s)) in headless chromium, 5 loads …")
         seconds = render_seconds(site, page, diagrams)
         size = len(html.encode()) / 1024
-        say(f"{spec.long_steps}-step journey page: {size:.0f} KB, diagrams rendered in {seconds:.2f} s")
+        say(f"{spec.long_steps}-step journey page: {size:.0f} KB, diagrams rendered in "
+            f"{', '.join(f'{s:.2f}' for s in seconds)} s")
         return size, seconds
 
 

@@ -83,6 +83,8 @@ def test_a_small_run_reports_every_figure(tmp_path):
         assert 0 < r[key] < 600, key
     assert r["plugin_ratio"] == pytest.approx(r["plugin_build_s"] / r["baseline_build_s"], rel=0.01)
     assert 0 < r["plugin_own_s"] < r["plugin_build_s"]
+    assert len(r["validate_runs_s"]) == 3 and r["validate_s"] == sorted(r["validate_runs_s"])[1]
+    assert len(r["render_40_steps_runs_s"]) == 5 and r["render_40_steps_s"] == sorted(r["render_40_steps_runs_s"])[2]
     assert r["preview_rebuild_s"] > 0  # (6 journeys are too few to tell it from the full rebuild)
     assert r["plugin_own_share"] == pytest.approx(r["plugin_own_s"] / r["baseline_build_s"], rel=0.05)
     assert r["plugin_cpu_ratio"] == pytest.approx(r["plugin_build_cpu_s"] / r["baseline_build_cpu_s"], rel=0.01)
