@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from journey_data import JOURNEY, write_data
+from journey_data import DEPARTMENTS, JOURNEY, PERSONA, write_data
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -86,3 +86,55 @@ def test_export_refuses_broken_data_and_asks_before_overwriting(tmp_path):
     (tmp_path / "out.json").write_text("keep me")
     kept = cjm("export", "journeys", "--out", "out.json", cwd=tmp_path)
     assert "kept" in kept.stdout and (tmp_path / "out.json").read_text() == "keep me"
+
+
+FORMULAS = ["ok\r=cmd|' /C calc'!A0", "Text\r\n+SUM(1)", "Zeile\n@A1", "\t-2+3", "＝1", " =1", "a\x01b"]
+"""Cell values that a spreadsheet would run as formulas, or split into rows of their own, unless defused."""
+
+
+def _hostile_journey() -> str:
+    """:data:`JOURNEY` with a formula in every kind of text a CSV table carries."""
+    quoted = [json.dumps(text) for text in FORMULAS]
+    return (JOURNEY.replace("title: Kauf über Preisvergleich", f"title: {quoted[0]}")
+            .replace("name: Sieht Angebot", f"name: {quoted[1]}")
+            .replace("channel: Preisportal", f"channel: {quoted[2]}")
+            .replace("text: Versandkosten nicht sichtbar", f"text: {quoted[3]}")
+            .replace("title: Versandkosten im Feed", f"title: {quoted[4]}")
+            + f"kpis:\n  - name: {quoted[5]}\n    definition: {quoted[6]}\n    source: \"-Umfrage\"\n    target: 1\n    current: 0\n")
+
+
+def assert_spreadsheet_safe(tables: dict[str, str]) -> None:
+    """No line of any table (cell or physical) starts a formula, no cell holds a control character."""
+    for name, text in tables.items():
+        assert "\r" not in text, name
+        for line in text.split("\n"):
+            assert line.lstrip(' "')[:1] not in ("=", "+", "-", "@", "＝"), (name, line)
+        for row in csv.reader(text.splitlines(keepends=True)):
+            for cell in row:
+                assert not any(ord(char) < 32 and char != "\n" for char in cell), (name, cell)
+                for line in cell.split("\n"):
+                    assert line.lstrip(" ")[:1] not in ("=", "+", "-", "@", "＝"), (name, cell)
+
+
+def test_every_exported_table_is_spreadsheet_safe(tmp_path):
+    write_data(tmp_path / "journeys", {"maps/shop.yml": _hostile_journey()})
+    result = cjm("export", "journeys", "--format", "csv", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    tables = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.csv")}
+    assert len(tables) == 5
+    assert_spreadsheet_safe(tables)
+    measures = list(csv.DictReader((tmp_path / "out/measures.csv").open(encoding="utf-8", newline="")))
+    assert [m["title"] for m in measures] == ["'＝1"]
+    steps = list(csv.DictReader((tmp_path / "out/steps.csv").open(encoding="utf-8", newline="")))
+    assert steps[0]["name"] == "Text\n'+SUM(1)"
+
+
+def test_every_site_download_is_spreadsheet_safe(tmp_path, build_site):
+    files = {"departments.yml": DEPARTMENTS, "personas/anna.yml": PERSONA, "maps/shop.yml": _hostile_journey()}
+    site = build_site(tmp_path, files)
+    assert site.returncode == 0, site.log
+    tables = {p.name: p.read_text(encoding="utf-8") for p in (site.site / "overview").glob("*.csv")}
+    assert {"measures.csv", "pain-points.csv", "kpis.csv", "channels.csv"} <= set(tables)
+    assert_spreadsheet_safe(tables)
+    reviews = list(csv.DictReader(tables["reviews.csv"].splitlines(keepends=True)))
+    assert [r["title"] for r in reviews if r["kind"] == "journey"] == ["ok\n'=cmd|' /C calc'!A0"]

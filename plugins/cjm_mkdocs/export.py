@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -90,13 +91,24 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
+_LINE_BREAK = re.compile(r"\r\n?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_FORMULA_START = re.compile(r"^(?=[ ]*[=+\-@\uff1d\uff0b\uff0d\uff20])", re.MULTILINE)
+"""A line whose first non-blank character starts a formula (also the full-width forms some spreadsheets read)."""
+
+
 def _cell(value: Any) -> Any:
-    """Spreadsheet-safe cell: lists joined, formula-like text defused."""
+    """Spreadsheet-safe cell (OWASP CSV injection): lists joined, line breaks as LF, tabs as spaces,
+    other C0 controls dropped, and every line that would start a formula prefixed with `'`.
+
+    The writer quotes every cell that holds a line break, since LF is its line terminator.
+    """
     if isinstance(value, list):
         value = "; ".join(map(str, value))
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    text = _CONTROL.sub("", _LINE_BREAK.sub("\n", value)).replace("\t", " ")
+    return _FORMULA_START.sub("'", text)
 
 
 def _each_step(catalog: Catalog) -> Iterator[tuple[Journey, str, int, Any]]:
