@@ -138,3 +138,34 @@ def test_every_site_download_is_spreadsheet_safe(tmp_path, build_site):
     assert_spreadsheet_safe(tables)
     reviews = list(csv.DictReader(tables["reviews.csv"].splitlines(keepends=True)))
     assert [r["title"] for r in reviews if r["kind"] == "journey"] == ["ok\n'=cmd|' /C calc'!A0"]
+
+
+def test_one_csv_table_goes_to_standard_output(tmp_path):
+    write_data(tmp_path / "journeys", {"maps/shop.yml": _hostile_journey()})
+    printed = cjm("export", "journeys", "--format", "csv", "--table", "measures", cwd=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    written = cjm("export", "journeys", "--format", "csv", "--out", "out", cwd=tmp_path)
+    assert written.returncode == 0 and printed.stdout == (tmp_path / "out/measures.csv").read_text(encoding="utf-8")
+    assert_spreadsheet_safe({"measures.csv": printed.stdout})
+    without = cjm("export", "journeys", "--format", "csv", cwd=tmp_path)
+    assert without.returncode == 2 and "add --table (steps, touchpoints, pain_points, measures, kpis)" in without.stderr
+
+
+def test_export_into_a_folder_path_is_a_clear_error(tmp_path):
+    write_data(tmp_path / "journeys", {"maps/shop.yml": JOURNEY})
+    (tmp_path / "out.json").mkdir()
+    refused = cjm("export", "journeys", "--out", "out.json", "--yes", cwd=tmp_path)
+    assert refused.returncode == 1 and "out.json is a folder; give a file name" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+def test_export_writes_a_finished_file_in_place_of_the_old_one(tmp_path):
+    """`--out` renames a complete temporary file over the old one: a link is replaced, its target untouched."""
+    write_data(tmp_path / "journeys", {"maps/shop.yml": JOURNEY})
+    (tmp_path / "old.json").write_text("previous export")
+    (tmp_path / "out.json").symlink_to(tmp_path / "old.json")
+    written = cjm("export", "journeys", "--out", "out.json", "--yes", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert (tmp_path / "old.json").read_text() == "previous export" and not (tmp_path / "out.json").is_symlink()
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["journeys"]
+    assert not list(tmp_path.glob(".*.part"))

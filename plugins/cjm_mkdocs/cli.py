@@ -10,11 +10,13 @@ import datetime as dt
 from collections.abc import Callable
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from .atomic import replace_text
 from .fields import SLUG, not_an_id
 from .labels import LANGUAGES, labels
 from .loading import JourneyLoader
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
     from .portfolio import ReviewEntry
 
 FORMATS = {"human": format_human, "json": format_json, "github": format_github}
+TABLES = ("steps", "touchpoints", "pain_points", "measures", "kpis")
+"""The tables of `cjm export --format csv`, by name (the file name without `.csv`)."""
 
 
 @click.group()
@@ -76,20 +80,23 @@ def schema(out_dir: Path, yes: bool, check: bool) -> None:
 
 @main.command()
 @click.argument("data_dir", default="journeys", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--format", "output", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--format", "output", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="one JSON document with a schema version, or CSV tables for spreadsheets and BI tools")
 @click.option("--out", "out", type=click.Path(path_type=Path),
-              help="file for json (default: standard output), folder for csv (required)")
+              help="file for json, folder for csv  [default: standard output]")
+@click.option("--table", type=click.Choice(TABLES), help="with --format csv and no --out: the one table to print")
 @click.option("--yes", is_flag=True, help="overwrite existing files without asking")
-def export(data_dir: Path, output: str, out: Path | None, yes: bool) -> None:
+def export(data_dir: Path, output: str, out: Path | None, table: str | None, yes: bool) -> None:
     """Write the whole model as JSON (with a schema version) or as CSV tables."""
     from .export import EXPORT_SCHEMA_FILE, csv_tables, export_json, export_schema
 
+    if output == "csv" and out is None and table is None:
+        raise click.UsageError(f"standard output takes one CSV table: add --table ({', '.join(TABLES)}), "
+                               "or write them all to a folder with --out")
     catalog = _load_clean(data_dir)
-    if output == "json" and out is None:
-        click.echo(export_json(catalog), nl=False)
-        return
     if out is None:
-        raise click.UsageError("--format csv writes several files: give a folder with --out")
+        click.echo(export_json(catalog) if output == "json" else csv_tables(catalog)[f"{table}.csv"], nl=False)
+        return
     files = {out: export_json(catalog)} if output == "json" else {out / n: t for n, t in csv_tables(catalog).items()}
     if output == "json":
         files[out.with_name(EXPORT_SCHEMA_FILE)] = json.dumps(export_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -182,14 +189,18 @@ def _load_clean(data_dir: Path) -> Catalog:
 
 
 def _write(path: Path, text: str, yes: bool, *, quiet: bool = False) -> None:
-    """Write `path`; an existing, different file is only replaced with --yes or a "y" at the prompt."""
+    """Write `path` atomically; an existing, different file is only replaced with --yes or a "y" at the prompt."""
+    if path.is_dir():
+        raise click.ClickException(f"{path} is a folder; give a file name")
     if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text and not yes:
         asked = sys.stdin.isatty() and click.confirm(f"{path} exists and differs. Overwrite?", default=False)
         if not asked:
             click.echo(f"{path}: kept (exists and differs; pass --yes to overwrite)")
             return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        replace_text(path, text)
+    except OSError as exc:
+        raise click.ClickException(f"{path} cannot be written: {exc.strerror}") from None
     if not quiet:
         click.echo(f"{path}: written")
 
@@ -198,6 +209,17 @@ def _slug(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if not SLUG.match(value):
         raise click.BadParameter("; ".join(not_an_id(value)))
     return value
+
+
+def _one_line(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """An answer that lands in a YAML file: one line, no control, invisible or direction-changing characters."""
+    for char in value:
+        if char != "\u200d" and unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            raise click.BadParameter(f"contains {name} (U+{ord(char):04X}); write one line of visible text")
+    if not value.strip():
+        raise click.BadParameter("is empty; write a few words")
+    return value.strip()
 
 
 def _known(data_dir: Path) -> tuple[set[str], set[str]]:
@@ -211,7 +233,8 @@ def _must_exist(value: str, known: set[str], kind: str) -> None:
         raise click.UsageError(f"no {kind} has the id `{value}`; {hint}")
 
 
-DATA_DIR = click.option("--data-dir", default="journeys", show_default=True, type=click.Path(path_type=Path, file_okay=False))
+DATA_DIR = click.option("--data-dir", default="journeys", show_default=True, type=click.Path(path_type=Path, file_okay=False),
+                        help="the journeys folder the file goes into")
 
 
 @main.group()
@@ -221,14 +244,16 @@ def new() -> None:
 
 @new.command("journey")
 @DATA_DIR
-@click.option("--id", "journey_id", prompt="Id (a-z, 0-9, -)", callback=_slug)
-@click.option("--title", prompt="Titel")
-@click.option("--persona", prompt="Persona-Id", callback=_slug)
-@click.option("--department", prompt="Verantwortliche Abteilung (Id)", callback=_slug)
-@click.option("--segment", prompt="Segment")
-@click.option("--scenario", prompt="Szenario")
-@click.option("--start", prompt="Start")
-@click.option("--end", prompt="Ende")
+@click.option("--id", "journey_id", prompt="Id (a-z, 0-9, -)", callback=_slug,
+              help="the journey's id, also its file name: maps/<id>.yml")
+@click.option("--title", prompt="Titel", callback=_one_line, help="the journey's title, as the site shows it")
+@click.option("--persona", prompt="Persona-Id", callback=_slug, help="id of the persona who walks it (personas/<id>.yml)")
+@click.option("--department", prompt="Verantwortliche Abteilung (Id)", callback=_slug,
+              help="id of the owning department (from departments.yml)")
+@click.option("--segment", prompt="Segment", callback=_one_line, help="the customer segment it is mapped for")
+@click.option("--scenario", prompt="Szenario", callback=_one_line, help="what the customer wants to achieve")
+@click.option("--start", prompt="Start", callback=_one_line, help="where the journey starts")
+@click.option("--end", prompt="Ende", callback=_one_line, help="where the journey ends")
 def new_journey(data_dir: Path, journey_id: str, **fields: str) -> None:
     """A journey with the five default stages, one step each."""
     from . import scaffold
@@ -241,10 +266,11 @@ def new_journey(data_dir: Path, journey_id: str, **fields: str) -> None:
 
 @new.command("persona")
 @DATA_DIR
-@click.option("--id", "persona_id", prompt="Id (a-z, 0-9, -)", callback=_slug)
-@click.option("--name", prompt="Name")
-@click.option("--segment", prompt="Segment")
-@click.option("--description", prompt="Kurzbeschreibung")
+@click.option("--id", "persona_id", prompt="Id (a-z, 0-9, -)", callback=_slug,
+              help="the persona's id, also its file name: personas/<id>.yml")
+@click.option("--name", prompt="Name", callback=_one_line, help="the persona's name")
+@click.option("--segment", prompt="Segment", callback=_one_line, help="the customer segment the persona stands for")
+@click.option("--description", prompt="Kurzbeschreibung", callback=_one_line, help="who the persona is, in one line")
 def new_persona(data_dir: Path, persona_id: str, **fields: str) -> None:
     """A persona with every field to fill in."""
     from . import scaffold
@@ -254,9 +280,10 @@ def new_persona(data_dir: Path, persona_id: str, **fields: str) -> None:
 
 @new.command("department")
 @DATA_DIR
-@click.option("--id", "department_id", prompt="Id (a-z, 0-9, -)", callback=_slug)
-@click.option("--name", prompt="Name")
-@click.option("--description", prompt="Kurzbeschreibung")
+@click.option("--id", "department_id", prompt="Id (a-z, 0-9, -)", callback=_slug,
+              help="the department's id, as journeys name it")
+@click.option("--name", prompt="Name", callback=_one_line, help="the department's name")
+@click.option("--description", prompt="Kurzbeschreibung", callback=_one_line, help="what the department does, in one line")
 def new_department(data_dir: Path, department_id: str, **fields: str) -> None:
     """A department, appended to departments.yml."""
     from . import scaffold
