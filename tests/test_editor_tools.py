@@ -93,3 +93,70 @@ def test_gitlab_example_runs_the_same_checks():
     pipeline = yaml.safe_load((REPO / "examples/ci/gitlab-ci.yml").read_text())
     assert ".venv/bin/cjm validate journeys" in pipeline["check"]["script"]
     assert any("mkdocs build --strict" in line for line in pipeline["pages"]["script"])
+
+
+def test_new_never_writes_through_a_link_or_outside_the_data_folder(tmp_path):
+    write_data(tmp_path / "journeys")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "journeys/maps").rename(tmp_path / "maps-real")
+    (tmp_path / "journeys/maps").symlink_to(outside, target_is_directory=True)
+    through_folder = run("cjm new journey --id x --title T --persona anna --department marketing --segment S "
+                         "--scenario S --start A --end B", tmp_path)
+    assert through_folder.returncode == 1 and "maps is a symbolic link; nothing was changed" in through_folder.stderr
+    assert "Traceback" not in through_folder.stderr and list(outside.iterdir()) == []
+
+    (tmp_path / "journeys/personas/bob.yml").symlink_to(tmp_path / "nowhere.yml")
+    dangling = run("cjm new persona --id bob --name B --segment S --description D", tmp_path)
+    assert dangling.returncode == 1 and "bob.yml is a symbolic link; nothing was changed" in dangling.stderr
+    assert "Traceback" not in dangling.stderr and not (tmp_path / "nowhere.yml").exists()
+
+
+def test_new_department_refuses_a_linked_or_odd_departments_file(tmp_path):
+    write_data(tmp_path / "journeys")
+    departments = tmp_path / "journeys/departments.yml"
+    target = tmp_path / "elsewhere.yml"
+    departments.rename(target)
+    before = target.read_bytes()
+    departments.symlink_to(target)
+    linked = run("cjm new department --id recht --name R --description D", tmp_path)
+    assert linked.returncode == 1 and "departments.yml is a symbolic link" in linked.stderr
+    assert target.read_bytes() == before and departments.is_symlink()
+
+    departments.unlink()
+    departments.mkdir()
+    folder = run("cjm new department --id recht --name R --description D", tmp_path)
+    assert folder.returncode == 1 and "departments.yml is not a file; nothing was changed" in folder.stderr
+    assert "Traceback" not in folder.stderr
+
+
+def test_new_answers_cannot_add_lines_to_the_file(tmp_path):
+    write_data(tmp_path / "journeys")
+    for title in ("T\nowner: evil", "T\u2028owner: evil", "T\u202eevil", "   "):
+        answered = subprocess.run([str(BIN / "cjm"), "new", "journey", "--id", "x", "--title", title, "--persona", "anna",
+                                   "--department", "marketing", "--segment", "S", "--scenario", "S", "--start", "A",
+                                   "--end", "B"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert answered.returncode == 2 and "Invalid value for '--title'" in answered.stderr, (title, answered.stderr)
+        assert not (tmp_path / "journeys/maps/x.yml").exists()
+
+
+def test_scaffolded_text_lands_as_text_whatever_it_holds(tmp_path):
+    from cjm_mkdocs import scaffold
+
+    write_data(tmp_path / "journeys")
+    title = "Kündigung\nowner: evil # \u2028\u0085\r: {x}"
+    path = scaffold.new_journey(tmp_path / "journeys", "x", dt.date(2026, 1, 1), title=title, persona="anna",
+                                department="marketing", segment="S", scenario="S", start="A", end="B")
+    parsed = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert parsed["title"] == title and "owner" not in parsed
+    catalog, problems = JourneyLoader(tmp_path / "journeys", base=tmp_path).load()
+    assert problems == [] and catalog.journeys["x"].title == title
+
+
+def test_every_new_option_is_described_in_help(tmp_path):
+    for kind in ("journey", "persona", "department"):
+        shown = run(f"cjm new {kind} --help", tmp_path)
+        options = [line for line in shown.stdout.splitlines() if line.strip().startswith("--")]
+        assert len(options) >= 4, shown.stdout
+        undescribed = [line for line in options if len(line.strip().split("  ")) < 2 and "--help" not in line]
+        assert undescribed == [], undescribed

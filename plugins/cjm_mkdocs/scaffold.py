@@ -8,12 +8,27 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .atomic import create_text, replace_text
 from .loading import DEPARTMENTS_FILE, JOURNEYS_DIR, PERSONAS_DIR
 from .model import DEFAULT_STAGES
 
+_YAML_BREAKS = {0x85: "\\N", 0x2028: "\\L", 0x2029: "\\P"}
+"""Line breaks JSON leaves as they are and YAML would break a line at: YAML's escapes instead."""
+
+
+def _yaml(text: object) -> str:
+    """`text` as a double-quoted YAML string (JSON's escapes are YAML's)."""
+    return json.dumps(str(text), ensure_ascii=False).translate(_YAML_BREAKS)
+
+
+def _comment(text: object) -> str:
+    """`text` on one line, for a `#` comment: every kind of line break and run of spaces becomes one space."""
+    return " ".join(str(text).split())
+
+
 _ENV = Environment(loader=PackageLoader("cjm_mkdocs", "scaffolds"), undefined=StrictUndefined,
                    keep_trailing_newline=True, autoescape=False)
-_ENV.filters["yaml"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+_ENV.filters.update(yaml=_yaml, comment=_comment)
 
 
 class ScaffoldError(Exception):
@@ -23,13 +38,13 @@ class ScaffoldError(Exception):
 def new_journey(data_dir: Path, journey_id: str, today: dt.date, **fields: str) -> Path:
     """Write `maps/<id>.yml` with all default stages and one step each."""
     text = _ENV.get_template("journey.yml.j2").render(today=today.isoformat(), stages=DEFAULT_STAGES, **fields)
-    return _create(data_dir / JOURNEYS_DIR / f"{journey_id}.yml", text)
+    return _create(data_dir, data_dir / JOURNEYS_DIR / f"{journey_id}.yml", text)
 
 
 def new_persona(data_dir: Path, persona_id: str, today: dt.date, **fields: str) -> Path:
     """Write `personas/<id>.yml`."""
     text = _ENV.get_template("persona.yml.j2").render(today=today.isoformat(), **fields)
-    return _create(data_dir / PERSONAS_DIR / f"{persona_id}.yml", text)
+    return _create(data_dir, data_dir / PERSONAS_DIR / f"{persona_id}.yml", text)
 
 
 def new_department(data_dir: Path, department_id: str, known: set[str], **fields: str) -> Path:
@@ -38,18 +53,35 @@ def new_department(data_dir: Path, department_id: str, known: set[str], **fields
         raise ScaffoldError(f"a department with the id `{department_id}` exists already")
     path = data_dir / DEPARTMENTS_FILE
     block = _ENV.get_template("department.yml.j2").render(id=department_id, **fields)
+    _refuse_links(data_dir, path)
     if not path.exists():
-        return _create(path, "# yaml-language-server: $schema=../schema/departments.schema.json\ndepartments:\n" + block)
+        return _create(data_dir, path, "# yaml-language-server: $schema=../schema/departments.schema.json\n"
+                                       "departments:\n" + block)
+    if not path.is_file():
+        raise ScaffoldError(f"{path} is not a file; nothing was changed (remove or rename it, then run again)")
     existing = path.read_text(encoding="utf-8")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(("" if existing.endswith("\n") else "\n") + block)
+    replace_text(path, existing + ("" if existing.endswith("\n") else "\n") + block)
     return path
 
 
-def _create(path: Path, text: str) -> Path:
-    if path.exists():
-        raise ScaffoldError(f"{path} exists already; nothing was changed (choose another id, or edit the file)")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)
+def _create(data_dir: Path, path: Path, text: str) -> Path:
+    """Create `path` inside `data_dir`, never through a link, never over anything already there."""
+    _refuse_links(data_dir, path)
+    try:
+        create_text(path, text)
+    except FileExistsError:
+        raise ScaffoldError(f"{path} exists already; nothing was changed (choose another id, or edit the file)") from None
+    except OSError as exc:
+        raise ScaffoldError(f"{path} cannot be written: {exc.strerror}") from None
     return path
+
+
+def _refuse_links(data_dir: Path, path: Path) -> None:
+    """Refuse a target below `data_dir` reached through a symbolic link (a dangling one too)."""
+    for part in [path, *path.parents]:
+        if part == data_dir:
+            return
+        if part.is_symlink():
+            raise ScaffoldError(f"{part} is a symbolic link; nothing was changed "
+                                "(cjm new writes no file through a link: replace it with a real file or folder)")
+    raise ScaffoldError(f"{path} is outside {data_dir}; nothing was changed")
