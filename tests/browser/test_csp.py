@@ -71,7 +71,7 @@ def search(page: Tab, query: str) -> list[str]:
 def filter_catalog(page: Tab) -> tuple[int, int]:
     """Choose the first segment in the catalog's filter; the rows shown before and after."""
     form = page.page.locator("form[data-cjm-filter]")
-    assert form.is_visible(), "catalog-filter.js did not run"
+    form.wait_for(state="visible")  # catalog-filter.js shows it
     rows = page.page.locator(f"#{form.get_attribute('data-cjm-filter')} tbody tr:not([hidden])")
     before = rows.count()
     select = form.locator("select").first
