@@ -6,6 +6,8 @@ policy in force: :meth:`Tab.problems` lists its violations."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -18,14 +20,19 @@ RAN = "[window.__pwned === 1, window.__pwned2 === 1]"
 POLICY = "meta[http-equiv='Content-Security-Policy']"
 
 
-def injected_page(site: Site) -> str:
+@contextmanager
+def injected_page(site: Site) -> Iterator[str]:
     """A copy of the showcase journey page (beside it, so its links still work) with :data:`INJECTED` in its
-    content, as someone with write access to the built files could add it; its path."""
+    content, as someone with write access to the built files could add it; its path, while the test needs it
+    (the site is shared: other tests visit all its pages)."""
     folder = site.folder / "journeys" / "injected"
-    shutil.copytree(site.folder / SHOWCASE["journey"], folder, dirs_exist_ok=True)
-    html = (folder / "index.html").read_text(encoding="utf-8")
-    (folder / "index.html").write_text(html.replace("</article>", INJECTED + "</article>", 1), encoding="utf-8")
-    return "journeys/injected/"
+    shutil.copytree(site.folder / SHOWCASE["journey"], folder)
+    try:
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        (folder / "index.html").write_text(html.replace("</article>", INJECTED + "</article>", 1), encoding="utf-8")
+        yield "journeys/injected/"
+    finally:
+        shutil.rmtree(folder)
 
 
 @pytest.mark.parametrize("csp", [True, False], ids=["policy", "no-policy"])
@@ -33,9 +40,9 @@ def test_a_script_and_an_event_handler_added_after_the_build_do_not_run(sites, t
     """Without the policy (the control) both run: the injection itself works."""
     site = sites.get("material", csp=csp)
     page = tab()
-    path = injected_page(site)
-    page.goto(site.page_url(path), diagrams=site.mermaid_blocks(path))
-    page.page.wait_for_load_state("networkidle")
+    with injected_page(site) as path:
+        page.goto(site.page_url(path), diagrams=site.mermaid_blocks(path))
+        page.page.wait_for_load_state("networkidle")
     assert page.page.evaluate(RAN) == [not csp, not csp]
     if csp:
         violations = page.page.evaluate("window.__cjm.violations")
