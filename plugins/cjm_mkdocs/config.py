@@ -45,6 +45,10 @@ class JourneyPluginConfig(base.Config):
     """Serve Mermaid's ES module build from the folder of `mermaid_js` (`mermaid.esm.min.mjs` and
     `chunks/mermaid.esm.min/`; it starts faster) instead of mermaid.min.js. Ignored with mkdocs-mermaid2, which
     needs mermaid.min.js."""
+    csp = c.Type(bool, default=True)
+    """Give every page a Content-Security-Policy (a `<meta http-equiv>` element): scripts only from the site's
+    files and the theme's own inline scripts (by hash), nothing from other hosts, no inline event handlers. The
+    policy of all pages together, as an HTTP header, is written to `csp-header.txt` in the site."""
     preview = c.Type(str, default="")
     """Comma-separated journey ids or patterns (`kauf-*`): build pages for these journeys only (with their current
     or target journey), for a quick `mkdocs serve` in a large catalog. All data is still checked; departments and

@@ -12,16 +12,18 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from . import pages
+from . import csp, pages
 from .blocks import HtmlBlocks
 from .catalog import Catalog
 from .config import JourneyPluginConfig
@@ -48,6 +50,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.held: dict[str, HtmlBlocks] = {}
         self.mermaid = MermaidLibrary(None, esm=False)
         self.preloads: list[str] = []
+        self.policies: csp.Policies | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so MkDocs keeps this instance (and the loader's cache) across `serve` rebuilds."""
@@ -122,15 +125,63 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             page.present_anchor_ids |= blocks.anchor_ids()
         return blocks.restore(html)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Let pages that draw diagrams fetch Mermaid's modules while they are parsed."""
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Find the theme's inline scripts, which the Content-Security-Policy allows (with the `csp` option)."""
+        self.policies = csp.Policies(csp.ThemeScripts.of(env)) if self.config.csp else None
+        return env
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        """Render the theme's inline scripts as they appear in this page."""
+        if self.policies is not None:
+            self.policies.render(page.file.src_uri, context)
+        return context
+
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        """Render the theme's inline scripts as they appear in a page of the theme's own (404.html)."""
+        if self.policies is not None and template_name.endswith(".html"):
+            self.policies.render(template_name, context)
+        return context
+
+    @event_priority(100)
+    def _on_post_page_first(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Let pages that draw diagrams fetch Mermaid's modules while they are parsed; report inline scripts that
+        are not the theme's, before other plugins add theirs."""
+        if self.policies is not None:
+            self._report(page.file.src_uri, self.policies.rendered(page.file.src_uri, output))
         return with_preloads(output, self.preloads, page)
+
+    @event_priority(-100)
+    def _on_post_page_last(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Declare the page's Content-Security-Policy once every plugin has changed the page."""
+        return output if self.policies is None else self.policies.protect(page.file.src_uri, output)
+
+    on_post_page = CombinedEvent(_on_post_page_first, _on_post_page_last)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Declare the Content-Security-Policy of a page of the theme's own (404.html)."""
+        if self.policies is None or not template_name.endswith(".html"):
+            return output_content
+        self._report(template_name, self.policies.rendered(template_name, output_content))
+        return self.policies.protect(template_name, output_content)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the policy of all pages together, as the HTTP header a web server may send instead."""
+        if self.policies is not None:
+            Path(config.site_dir, csp.HEADER_FILE).write_text(csp.header(self.policies.allowed) + "\n",
+                                                               encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when the journey data changes."""
         if self.loader is not None:
             server.watch(str(self.loader.root))
         return server
+
+    @staticmethod
+    def _report(page: str, scripts: set[str]) -> None:
+        if scripts:
+            log.warning(f"{page}: {len(scripts)} inline script(s) that are not the theme's; the site's "
+                        "Content-Security-Policy keeps browsers from running them (put the code in a file listed in "
+                        "extra_javascript)")
 
     def _load(self) -> Catalog:
         assert self.loader is not None

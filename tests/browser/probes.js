@@ -15,6 +15,12 @@
     window[name] = (...args) => { calls.push(`${name}(${args.map(String).join(", ")})`); };
   }
 
+  // Whatever the page's Content-Security-Policy refuses is recorded.
+  const violations = [];
+  document.addEventListener("securitypolicyviolation", (event) => {
+    violations.push(`${event.effectiveDirective} refused ${event.blockedURI || "?"} (${event.sourceFile}:${event.lineNumber})`);
+  });
+
   const roots = () => {
     const found = [document];
     for (const element of document.querySelectorAll("*")) {
@@ -182,5 +188,5 @@
     return parts.join(" ");
   };
 
-  window.__cjm = { calls, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background };
+  window.__cjm = { calls, violations, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background };
 })();

@@ -11,10 +11,11 @@ SAME_DOCUMENT = "window.__cjmStillHere === true"
 
 
 def click_link_to(page: Page, url: str) -> None:
-    """Click the first link in the page content that leads to `url` (however its href is written)."""
+    """Click the first link in the page content that leads to `url` (however its href is written), once there is
+    one: instant navigation changes the address before it swaps the content."""
     links = page.locator("article a")
+    page.wait_for_function("url => [...document.querySelectorAll('article a')].some(a => a.href === url)", arg=url)
     index = links.evaluate_all("(links, url) => links.findIndex(a => a.href === url)", url)
-    assert index >= 0, f"no link to {url} on {page.url}"
     links.nth(index).click()
     page.wait_for_url(url)
 

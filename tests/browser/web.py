@@ -1,7 +1,7 @@
 """The local web server and the watched browser tabs of the browser suite.
 
-A tab records every request (any host but 127.0.0.1 is reported), console errors, page errors, dialogs
-and failed responses; :meth:`Tab.problems` lists them for one assertion. Requests are only watched, not
+A tab records every request (any host but 127.0.0.1 is reported), console errors, page errors, dialogs,
+failed responses and what the Content-Security-Policy refused; :meth:`Tab.problems` lists them for one assertion. Requests are only watched, not
 intercepted: interception would switch off the cache and triple the time per page.
 """
 
@@ -45,14 +45,17 @@ class Tab:
     dialogs: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        """Outside requests, failed responses, console and page errors, dialogs and recorded attack calls."""
-        calls = self.page.evaluate("window.__cjm ? window.__cjm.calls : ['probes missing']")
+        """Outside requests, failed responses, console and page errors, dialogs, recorded attack calls and
+        Content-Security-Policy violations (of the current document)."""
+        calls, violations = self.page.evaluate(
+            "window.__cjm ? [window.__cjm.calls, window.__cjm.violations] : [['probes missing'], []]")
         return ([f"request to another host: {url}" for url in self.outside]
                 + [f"failed request: {entry}" for entry in self.failed]
                 + [f"console error: {text}" for text in self.console_errors]
                 + [f"page error: {text}" for text in self.page_errors]
                 + [f"dialog: {text}" for text in self.dialogs]
-                + [f"called: {call}" for call in calls])
+                + [f"called: {call}" for call in calls]
+                + [f"CSP violation: {violation}" for violation in violations])
 
     def goto(self, url: str, diagrams: int | None = None) -> None:
         """Load `url`; with `diagrams`, wait until exactly that many Mermaid diagrams have an SVG."""
@@ -121,8 +124,8 @@ def toggle_palette(page: Page) -> str:
 
 
 def run_axe(page: Page) -> list[dict]:
-    """axe-core's violations on the page (injected from node_modules, nothing fetched)."""
-    page.add_script_tag(path=str(AXE))
+    """axe-core's violations on the page (run from node_modules by the test, past the page's script policy)."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
 
 
