@@ -3,23 +3,32 @@ SHELL := /bin/bash
 VENV := .venv/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build validate test bench
+.PHONY: setup setup-test serve build validate test bench lock
 
+# The runtime: requirements/runtime.lock (serve, build, validate).
 setup:
 	@scripts/setup.sh
+
+# The runtime and the test extras: requirements/test.lock, plus Debian's chromium (test, bench).
+setup-test:
+	@scripts/setup.sh --test
 
 validate: setup
 	$(VENV)/cjm validate journeys
 
+# Builds into a temporary folder and swaps it in only when the build passed: site/ is always complete.
 build: validate
-	$(VENV)/mkdocs build --strict
+	@scripts/build.sh
 
 serve: build
 	$(VENV)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-test:
-	@scripts/setup.sh --browser
+test: setup-test
 	$(VENV)/python -m pytest
 
-bench: setup
+bench: setup-test
 	$(VENV)/python -m bench
+
+# Re-resolves pyproject.toml's dependencies into requirements/runtime.lock and requirements/test.lock.
+lock:
+	@scripts/lock.sh

@@ -1,25 +1,44 @@
 #!/usr/bin/env bash
-# Sets up everything the project needs, idempotently: a local virtual environment with the
-# package and its dependencies, the pinned npm assets (mermaid, axe-core) and, with --browser,
-# Debian's chromium for the browser tests. A second run reuses what is already there.
+# Sets up everything the project needs, idempotently: a local virtual environment with the package and
+# its locked dependencies, the pinned npm assets (mermaid, axe-core) and, with --test, the test
+# dependencies and Debian's chromium for the browser tests. A second run reuses what is already there.
+#   scripts/setup.sh         requirements/runtime.lock (make serve, build, validate)
+#   scripts/setup.sh --test  requirements/test.lock = runtime + test extras (make test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_browser=0
-[ "${1:-}" = "--browser" ] && want_browser=1
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
 
 stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
+quiet_pip() { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   python3 -m venv .venv
 fi
-py_stamp=$(stamp pyproject.toml)
-if [ "$(cat .venv/.cjm-stamp 2>/dev/null)" != "$py_stamp" ]; then
-  echo "setup: installing Python packages into .venv"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]" 2>&1 \
-    | { grep -v "is ignored: it is neither a file nor a directory" || true; }
-  echo "$py_stamp" > .venv/.cjm-stamp
+# The stamp names the lock last installed, by content (with pyproject.toml, which the editable install
+# reads). test.lock holds every pin of runtime.lock (make lock resolves it under test.lock's versions),
+# so a .venv set up for the tests serves the runtime too; one set up for the runtime lacks the extras.
+runtime_stamp="runtime.lock $(stamp requirements/runtime.lock pyproject.toml)"
+test_stamp="test.lock $(stamp requirements/test.lock pyproject.toml)"
+installed=$(cat .venv/.cjm-stamp 2>/dev/null || true)
+if [ "$want_test" = 1 ]; then
+  lock=requirements/test.lock wanted=$test_stamp
+else
+  lock=requirements/runtime.lock wanted=$runtime_stamp
+fi
+if [ "$installed" != "$wanted" ] && { [ "$want_test" = 1 ] || [ "$installed" != "$test_stamp" ]; }; then
+  echo "setup: installing the Python packages of $lock into .venv"
+  rm -f .venv/.cjm-stamp
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r "$lock" 2>&1 \
+    | quiet_pip
+  # The package itself, against the setuptools just installed from the lock: nothing unpinned is fetched.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 \
+    | quiet_pip
+  .venv/bin/python -m pip check --disable-pip-version-check >/dev/null \
+    || { .venv/bin/python -m pip check --disable-pip-version-check; exit 1; }
+  echo "$wanted" > .venv/.cjm-stamp
 fi
 
 npm_stamp=$(stamp package.json package-lock.json)
@@ -29,12 +48,25 @@ if [ "$(cat node_modules/.cjm-stamp 2>/dev/null)" != "$npm_stamp" ]; then
   echo "$npm_stamp" > node_modules/.cjm-stamp
 fi
 
-if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
+if [ "$want_test" = 1 ] && { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
     || [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; }; then
   echo "setup: installing Debian's chromium, poppler-utils and fonts for the browser tests"
   sudo_cmd=""
   [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium poppler-utils \
-    fonts-dejavu-core fonts-noto-color-emoji >/dev/null
+  # Another apt process may hold the locks (a setup of another checkout, unattended upgrades): wait up to
+  # 10 minutes. apt-get waits for the dpkg lock itself with DPkg::Lock::Timeout, but apt 2.6's `update`
+  # ignores that for the lists lock and fails at once, so that failure is retried here.
+  apt_get() {
+    local deadline=$((SECONDS + 600)) out
+    while ! out=$($sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 "$@" 2>&1); do
+      if [ "$SECONDS" -ge "$deadline" ] || ! grep -q "Could not get lock" <<<"$out"; then
+        printf '%s\n' "$out" >&2
+        return 1
+      fi
+      echo "setup: another apt process holds its lock; waiting"
+      sleep 5
+    done
+  }
+  apt_get update -qq
+  apt_get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji
 fi

@@ -19,7 +19,19 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, sync_playwright
+
+# Hypothesis: in CI (whenever CI is set, as CI systems and .ci/run do) every run draws the same
+# examples and reads or writes no example database, so a run can't fail on what an earlier one
+# stored, and a failure prints the blob that reproduces it. Locally ("dev", Hypothesis' defaults)
+# each run draws new examples and replays the failures stored in .hypothesis/.
+# `pytest --hypothesis-profile NAME` picks a profile by hand.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+# Hypothesis has loaded its own "ci" profile already when it saw CI set: "dev" starts from its defaults.
+settings.register_profile("dev", settings.get_profile("default"))
+settings.load_profile("ci" if "CI" in os.environ else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
 MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"

@@ -26,6 +26,8 @@ NOT_FAST = object()
 _DATE_KEY = "\x00date"
 _ANCHOR_ALIAS_TAG = re.compile(r"[&*!](?<![^\s\[{,][&*!])[^\s,\[\]{}]")
 _LINE_STARTS = ("%", "---", "...")
+# A double-quoted \uD800-\uDFFF escape: libyaml refuses it, rapidyaml turns it into bytes that are no UTF-8.
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
 _MAYBE_TYPED = re.compile(r'"([-+.0-9<=~][^"\\]*|[yYnNtTfFoO][a-zA-Z]{0,4})"(?=\s*[,\]}])')
 
 
@@ -48,14 +50,16 @@ def fast_data(text: str) -> Any:
 
 
 def _risky(text: str) -> bool:
-    """Syntax only the exact reader handles: anchors, aliases, tags, merge keys, directives, documents.
+    """Syntax only the exact reader handles: anchors, aliases, tags, merge keys, directives, documents,
+    and escapes of lone UTF-16 surrogates, which only the exact reader reports.
 
     Looking for one character is many times faster than for two or for the regex, so a check
     whose characters are rare in journey files asks for one of them first.
     """
     return (("<" in text and "<<" in text) or text.startswith(_LINE_STARTS)
             or ("%" in text and "\n%" in text) or "\n---" in text or "\n..." in text
-            or (any(char in text for char in "&*!") and _ANCHOR_ALIAS_TAG.search(text) is not None))
+            or (any(char in text for char in "&*!") and _ANCHOR_ALIAS_TAG.search(text) is not None)
+            or ("\\" in text and _SURROGATE_ESCAPE.search(text) is not None))
 
 
 def _mark_dates(json_text: str) -> str:
