@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .scalars import PlainScalar
@@ -19,6 +19,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NOT_BLANK = r"\S"
 MOODS = ("disappointing", "okay", "delighting")
 URL_SCHEMES = ("http://", "https://", "mailto:")
+MAX_ID_LENGTH = 100
+"""Longest id of a journey, persona or department: it names a page's file, and file names end at 255 bytes."""
+SECTION_PAGE = "index"
+"""The page the plugin makes at the head of each section (``journeys/index.md``); no id may take its name."""
 _INTEGER = re.compile(r"[-+]?\d+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -45,6 +49,16 @@ def _text(value: Any) -> str:
         raise fail(*not_text(value))
     if not value.strip():
         raise fail("is empty", "write the text, or remove the key")
+    return value
+
+
+def _page_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise fail(f"is {len(value)} characters long, more than the limit of {MAX_ID_LENGTH}",
+                   "shorten the id: it names the page's file (a file's id is its file name unless `id:` is set)")
+    if value == SECTION_PAGE:
+        raise fail(f"`{value}` is the name of the section's own overview page",
+                   f"choose another id, e.g. `{value}-1` (a file's id is its file name unless `id:` is set)")
     return value
 
 
@@ -135,6 +149,8 @@ def _value(value: Any) -> str | float | int:
 
 Text = Annotated[str, Strict(), StringConstraints(pattern=NOT_BLANK)]
 Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG.pattern)]
+PageId = Annotated[Slug, AfterValidator(_page_id)]
+"""The id of a journey, persona or department, which names its page."""
 Flag = Annotated[bool, BeforeValidator(_flag)]
 Number = Annotated[float, BeforeValidator(_number)]
 Day = Annotated[dt.date, BeforeValidator(_date)]

@@ -7,13 +7,18 @@ Layout of the data folder::
     maps/<id>.yml          one journey each (+ optional <id>.md prose)
 
 Parsed files are cached by content hash, so a rebuild re-reads only what changed.
+Only regular files and folders are read: a symbolic link could bring any file of
+the machine (`/proc/self/environ`, a key) onto the site, and a pipe or device
+could block or never end.
 """
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +30,7 @@ from pydantic import BaseModel
 from .catalog import Catalog, Source
 from .model import DepartmentsFile, Journey, Persona
 from .problems import Problem
+from .prose import read_prose
 from .references import check_references
 from .strict_yaml import YamlDocument, read_yaml
 from .validation import validate
@@ -33,6 +39,49 @@ DEPARTMENTS_FILE = "departments.yml"
 PERSONAS_DIR = "personas"
 JOURNEYS_DIR = "maps"
 DEFAULT_MAX_BYTES = 1_048_576
+_NO_LINK = "replace the link with the file itself: links are not followed, so no file from elsewhere can reach the site"
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+class NotAFile(Exception):
+    """A path the loader does not read; the message says what it is instead, the hint how to fix it."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of `path` if it is a regular file; never through a symbolic link, never waiting on a pipe."""
+    if path.is_symlink():
+        raise NotAFile("is a symbolic link", _NO_LINK)
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NotAFile("is a symbolic link", _NO_LINK) from None
+        raise NotAFile(f"cannot be read: {exc.strerror}") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise NotAFile("is a folder, expected a file", "rename or move the folder; this name is for a file")
+        if not stat.S_ISREG(mode):
+            raise NotAFile("is not a regular file", "replace it with a plain text file")
+        with open(descriptor, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise NotAFile(f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(descriptor)
+
+
+def folder_problem(path: Path) -> tuple[str, str] | None:
+    """Message and fix when `path` exists but is no folder the loader reads (a link, a file), else None."""
+    if path.is_symlink():
+        return "is a symbolic link", "replace the link with the folder itself: links are not followed"
+    if path.exists() and not path.is_dir():
+        return "is a file, expected a folder", f"move the file away and create the folder `{path.name}/`"
+    return None
 
 
 @contextmanager
@@ -93,7 +142,7 @@ class JourneyLoader:
 
     def _departments(self, problems: list[Problem]) -> list[Source]:
         path = self.root / DEPARTMENTS_FILE
-        if not path.is_file():
+        if not os.path.lexists(path):
             problems.append(Problem(self._display(path), message="is missing",
                                     hint="create it with a `departments:` list (see the README)"))
             return []
@@ -101,6 +150,10 @@ class JourneyLoader:
 
     def _folder(self, name: str, model: type[BaseModel], problems: list[Problem]) -> list[Source]:
         folder = self.root / name
+        refused = folder_problem(folder)
+        if refused:
+            problems.append(Problem(self._display(folder), message=refused[0], hint=refused[1]))
+            return []
         sources: list[Source] = []
         for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
             sources += self._read(path, model, problems)
@@ -110,19 +163,19 @@ class JourneyLoader:
         file = self._display(path)
         parsed = self._parse(path, file, model)
         problems += parsed.problems
+        body, body_problems = self._body(path) if model is not DepartmentsFile else ("", [])
+        problems += body_problems
         if parsed.model is None:
             return []
-        body, body_problems = self._body(path)
-        problems += body_problems
-        if body and hasattr(parsed.model, "body"):
+        if body:
             parsed.model.body = body
         return [Source(file, parsed.doc, parsed.model)]
 
     def _parse(self, path: Path, file: str, model: type[BaseModel]) -> _Parsed:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problem = Problem(file, message=f"cannot be read: {exc.strerror}")
+            raw = read_regular_file(path)
+        except NotAFile as exc:
+            problem = Problem(file, message=exc.message, hint=exc.hint)
             return _Parsed("", YamlDocument(file), None, [problem])
         digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         cached = self._cache.get(path)
@@ -150,13 +203,13 @@ class JourneyLoader:
 
     def _body(self, path: Path) -> tuple[str, list[Problem]]:
         prose = path.with_suffix(".md")
-        if not prose.is_file():
+        if not os.path.lexists(prose):
             return "", []
         try:
-            return prose.read_text(encoding="utf-8"), []
-        except (OSError, UnicodeDecodeError):
-            return "", [Problem(self._display(prose), 1, 1, "", "cannot be read as UTF-8 text",
-                                "save the file with UTF-8 encoding")]
+            raw = read_regular_file(prose)
+        except NotAFile as exc:
+            return "", [Problem(self._display(prose), message=exc.message, hint=exc.hint)]
+        return read_prose(raw, self._display(prose), self.max_bytes)
 
     def _strays(self) -> list[Problem]:
         known = {self.root / DEPARTMENTS_FILE}
@@ -173,8 +226,8 @@ class JourneyLoader:
             return path.as_posix()
 
     def _resolve(self, path: Path) -> Path:
-        """`path.resolve()`, resolving each folder once per load rather than once per file in it."""
-        if path.name in ("", "..") or os.path.islink(path):
+        """`path` with its folder resolved (once per load, not once per file in it); a link keeps its own name."""
+        if path.name in ("", ".."):
             return path.resolve()
         folder = self._real_folders.get(path.parent)
         if folder is None:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import MOODS, Day, Flag, Number, PositiveInt, Rating, Slug, Text, TextOrNumber, Url, fail, slugify
+from .fields import MOODS, Day, Flag, Number, PageId, PositiveInt, Rating, Slug, Text, TextOrNumber, Url, fail, slugify
 
 DEFAULT_STAGES = ("awareness", "consideration", "decision", "purchase", "post-purchase")
 Severity = Literal["low", "medium", "high", "critical"]
@@ -32,7 +32,7 @@ class Record(BaseModel):
 class Department(Record):
     """A department that owns touchpoints, pain points, measures and processes."""
 
-    id: Slug
+    id: PageId
     """Kennung der Abteilung, auf die alle anderen Dateien verweisen. Beispiel: `kundenservice`"""
     name: Text
     """Name, wie er auf der Website erscheint. Beispiel: `Kundenservice`"""
@@ -54,7 +54,7 @@ class DepartmentsFile(Record):
 class Persona(Record):
     """A customer type: who walks the journeys."""
 
-    id: Slug
+    id: PageId
     """Kennung der Persona; Standard ist der Dateiname. Beispiel: `lea-berufseinsteigerin`"""
     name: Text
     """Name der Persona. Beispiel: `Lea, die Berufseinsteigerin`"""
@@ -287,7 +287,7 @@ class Kpi(Record):
 class Journey(Record):
     """A customer journey map: stages of steps, measures and KPIs."""
 
-    id: Slug
+    id: PageId
     """Kennung der Journey; Standard ist der Dateiname. Beispiel: `girokonto-eroeffnung`"""
     title: Text
     """Titel der Journey. Beispiel: `Girokonto eröffnen`"""

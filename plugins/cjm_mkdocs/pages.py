@@ -24,7 +24,7 @@ from markupsafe import Markup
 from . import export, guide, portfolio, views
 from .blocks import HtmlBlocks
 from .catalog import Catalog
-from .fields import slugify
+from .fields import SECTION_PAGE, slugify
 from .model import Journey
 from .validation import did_you_mean
 from .render import charts, curve, escape, mermaid, stage_name
@@ -68,7 +68,7 @@ class Site:
     """Journeys the plugin's `preview` leaves out of `catalog`: they get a page with a note only."""
 
 
-def page_uri(kind: str, item_id: str = "index") -> str:
+def page_uri(kind: str, item_id: str = SECTION_PAGE) -> str:
     """The source path of a generated page, e.g. ``journeys/<id>.md``."""
     return f"{SECTIONS[kind]}/{item_id}.md"
 

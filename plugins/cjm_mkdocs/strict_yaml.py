@@ -6,12 +6,14 @@ duplicate keys. Here the document is only *composed* (by libyaml where present),
 then converted by hand: quoted text stays text, a plain value that YAML 1.1 would
 read as something else becomes a :class:`PlainScalar` that the model's field
 types accept or reject with a clear message, and duplicate keys, aliases, tags,
-tabs, bad encodings and oversized files become problems.
+tabs, invisible characters, nesting deeper than :data:`MAX_DEPTH`, bad encodings
+and oversized files become problems. CRLF and CR line endings read as LF.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,9 +21,13 @@ import yaml
 
 from .problems import Problem
 from .scalars import PLAIN_KINDS, TAG, PlainScalar, plain_value
+from .text_checks import LineIndex, invisible_characters, invisible_problem, unify_line_breaks
 from .yaml_fast import NOT_FAST, fast_data
 
 __all__ = ["PlainScalar", "YamlDocument", "read_yaml", "dotted"]
+
+MAX_DEPTH = 20
+"""Deepest nesting of blocks and lists read (a journey needs 7); deeper data would exhaust Python's recursion."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -116,14 +122,31 @@ def read_yaml(raw: bytes, file: str, max_bytes: int = 1_048_576, *, fast: bool =
         _Converter(doc).run(text)
     else:
         doc.data, doc.fast = data, True
+    doc.problems += _invisible(doc)
     return doc
+
+
+def _invisible(doc: YamlDocument) -> list[Problem]:
+    """A problem for each invisible character, naming the field it is in: the last key or value before it."""
+    found = list(invisible_characters(LineIndex(doc.text)))
+    if not found:
+        return []
+    starts = sorted(((start, len(path), path) for table in (doc.values, doc.keys) for path, start in table.items()),
+                    key=lambda start: start[:2])
+    marks = [start[:2] for start in starts]
+    problems = []
+    for line, column, char in found:
+        before = bisect_right(marks, ((line, column), MAX_DEPTH + 2)) - 1
+        field = dotted(starts[before][2]) if before >= 0 else ""
+        problems.append(invisible_problem(doc.file, line, column, char, field))
+    return problems
 
 
 def _decode(raw: bytes, doc: YamlDocument) -> str | None:
     try:
-        return raw.decode("utf-8-sig")
+        return unify_line_breaks(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        before = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         doc.problems.append(Problem(doc.file, line, column, "", f"is not UTF-8 (byte 0x{raw[exc.start]:02x})",
@@ -161,6 +184,7 @@ class _Converter:
         self.doc = doc
         self.seen: set[int] = set()
         self.alias_reported = False
+        self.depth_reported = False
         self.text = ""
 
     def run(self, text: str) -> None:
@@ -177,6 +201,9 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.doc._values[path] = _mark(node)  # type: ignore[index]
+        if len(path) > MAX_DEPTH:
+            self._report_depth(node, path)
+            return None
         if id(node) in self.seen:
             self._report_alias(node, path)
             return None
@@ -227,6 +254,15 @@ class _Converter:
         self.doc.problems.append(Problem(self.doc.file, line, column, dotted(path),
                                          "repeats a value with an anchor and alias (`&name` / `*name`)",
                                          "aliases are not allowed: write the value out where it is needed"))
+
+    def _report_depth(self, node: yaml.Node, path: Path_) -> None:
+        if self.depth_reported:
+            return
+        self.depth_reported = True
+        self.doc.problems.append(Problem(self.doc.file, *_mark(node), dotted(path[:MAX_DEPTH]),
+                                         f"is nested more than {MAX_DEPTH} levels deep",
+                                         "journey files need no more than 7 levels: check the indentation "
+                                         "and the brackets `[ ]` and `{ }` of this value"))
 
     def _report_tag(self, node: yaml.Node, path: Path_) -> None:
         self.doc.problems.append(Problem(self.doc.file, *_mark(node), dotted(path), f"uses the YAML tag `{node.tag}`",
