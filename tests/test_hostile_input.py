@@ -205,6 +205,15 @@ def test_invisible_characters_are_located_errors(tmp_path):
                       for number, name in enumerate(INVISIBLE.values(), 1)))
 
 
+def test_a_flood_of_invisible_characters_is_counted_not_listed(tmp_path):
+    data = write_data(tmp_path / "journeys", {"maps/shop.md": "x\u200b" * 50_000,
+                                              "maps/shop.yml": JOURNEY.replace("Bestellt", "\u200b" * 30)})
+    result = validate(data)
+    assert_reported(result, "journeys/maps/shop.md:1:42: error: contains 49,980 more invisible characters from here on",
+                    "journeys/maps/shop.yml:24:35: error: stages[1].steps[0].name: contains 10 more invisible")
+    assert (result.stdout + result.stderr).count("contains the invisible character") == 40
+
+
 def test_emoji_sequences_with_zero_width_joiners_are_text(tmp_path):
     family = "\U0001F469\u200D\U0001F469\u200D\U0001F466"
     data = write_data(tmp_path / "journeys", {"personas/anna.yml": PERSONA.replace("Anna Schneider", family),

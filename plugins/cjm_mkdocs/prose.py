@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .problems import Problem
-from .text_checks import LineIndex, invisible_characters, invisible_problem, unify_line_breaks
+from .text_checks import LineIndex, capped, invisible_characters, invisible_problem, unify_line_breaks
 
 MAX_DEPTH = 16
 """Deepest nesting of lists and quotes, and of open brackets `[` or parentheses `(` within a paragraph."""
@@ -36,7 +36,7 @@ def read_prose(raw: bytes, file: str, max_bytes: int) -> tuple[str, list[Problem
     except UnicodeDecodeError:
         return "", [Problem(file, 1, 1, "", "cannot be read as UTF-8 text", "save the file with UTF-8 encoding")]
     lines = LineIndex(text)
-    problems = [invisible_problem(file, *found) for found in invisible_characters(lines)]
+    problems = capped([invisible_problem(file, *found) for found in invisible_characters(lines)])
     problems += [problem for start, end in _blocks(text) if (problem := _block_problem(file, lines, start, end))]
     return ("", problems) if problems else (text, [])
 

@@ -21,7 +21,7 @@ import yaml
 
 from .problems import Problem
 from .scalars import PLAIN_KINDS, TAG, PlainScalar, plain_value
-from .text_checks import LineIndex, invisible_characters, invisible_problem, unify_line_breaks
+from .text_checks import LineIndex, capped, invisible_characters, invisible_problem, unify_line_breaks
 from .yaml_fast import NOT_FAST, fast_data
 
 __all__ = ["PlainScalar", "YamlDocument", "read_yaml", "dotted"]
@@ -122,7 +122,7 @@ def read_yaml(raw: bytes, file: str, max_bytes: int = 1_048_576, *, fast: bool =
         _Converter(doc).run(text)
     else:
         doc.data, doc.fast = data, True
-    doc.problems += _invisible(doc)
+    doc.problems += capped(_invisible(doc))
     return doc
 
 

@@ -15,6 +15,8 @@ INVISIBLE = "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\
 (which joins emoji): they make text read differently from how it shows (Trojan Source, CVE-2021-42574)."""
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _NEWLINE = re.compile("\n")
+MAX_REPORTED = 20
+"""Invisible characters reported one by one per file; the rest are counted in one more problem."""
 
 
 def unify_line_breaks(text: str) -> str:
@@ -55,3 +57,14 @@ def invisible_problem(file: str, line: int, column: int, char: str, field: str =
     name = f"U+{ord(char):04X} {unicodedata.name(char)}"
     return Problem(file, line, column, field, f"contains the invisible character {name}",
                    "it can make the text read differently from how it shows: delete the character")
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """The first :data:`MAX_REPORTED` invisible-character problems of a file, and one that counts the others."""
+    if len(problems) <= MAX_REPORTED:
+        return problems
+    first, rest = problems[:MAX_REPORTED], problems[MAX_REPORTED:]
+    more = Problem(rest[0].file, rest[0].line, rest[0].column, rest[0].field,
+                   f"contains {len(rest):,} more invisible characters from here on",
+                   "delete them all, e.g. with a search for the code points listed above")
+    return [*first, more]
