@@ -234,3 +234,13 @@ def test_crlf_and_cr_files_load_like_lf_files_with_right_line_numbers(tmp_path, 
     fixed = write_data(tmp_path / "journeys", {"maps/shop.yml": JOURNEY.replace("\n", ending).encode()})
     result = validate(fixed)
     assert result.returncode == 0, result.stdout
+
+
+def test_broken_yaml_is_reported_once_in_our_words(tmp_path):
+    """The fast reader gives up quietly: no C++ source lines from rapidyaml among the messages."""
+    data = write_data(tmp_path / "journeys", {"maps/shop.yml": JOURNEY.replace("name: Bestellt", "name: [Bestellt"),
+                                              "maps/deep.yml": "title: " + "[" * 2000})
+    result = validate(data)
+    assert_reported(result, "journeys/maps/shop.yml:25:15: error: is not valid YAML",
+                    "journeys/maps/deep.yml:1:")
+    assert "parse_engine" not in result.stderr and "ERROR: [parse]" not in result.stderr, result.stderr

@@ -12,7 +12,10 @@ told from the exact reading.
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .scalars import TAG, PlainScalar, plain_value, yaml11_tag
@@ -40,13 +43,35 @@ def fast_data(text: str) -> Any:
     if ryml is None or _risky(text):
         return NOT_FAST
     try:
-        tree = ryml.parse_in_arena(text.encode("utf-8"))
+        with _silent_stderr():
+            tree = ryml.parse_in_arena(text.encode("utf-8"))
         if tree.is_stream(tree.root_id()):
             return NOT_FAST
         return json.loads(_mark_dates(ryml.emit_json(tree)), object_pairs_hook=_mapping,
                           parse_int=_number, parse_float=_number, parse_constant=_refuse)
     except Exception:  # _NotFast, json's ValueError, and rapidyaml's own parse errors
         return NOT_FAST
+
+
+@contextmanager
+def _silent_stderr() -> Iterator[None]:
+    """Keep rapidyaml from printing its parse errors (C++ source lines) to the process's stderr.
+
+    The file then goes the exact way, which reports the problem properly.
+    """
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr to silence
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
 
 
 def _risky(text: str) -> bool:
