@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from cjm_mkdocs.fields import slugify
-from cjm_mkdocs.model import DEFAULT_STAGES
+from cjm_mkdocs.core.fields import slugify
+from cjm_mkdocs.core.model import DEFAULT_STAGES
 
 from . import text
 from .sites import cjm_plugin, config_text

@@ -4,7 +4,7 @@
 - `mkdocs-mermaid2.yml`: the same with mkdocs-mermaid2-plugin, like the repo's `mkdocs-mermaid2.yml`;
 - `baseline/mkdocs.yml`: no cjm plugin; the pages, assets and navigation the plugin
   generates, written out as plain files (taken from the plugin's own `on_config` and
-  `on_files`, which assemble them with :mod:`cjm_mkdocs.pages`), each page whole: with the
+  `on_files`, which assemble them with :mod:`cjm_mkdocs.site.pages`), each page whole: with the
   HTML blocks the plugin holds back from Markdown in place.
 """
 

@@ -14,7 +14,7 @@ import pytest
 
 from bench.corpus import CorpusSpec, journey_id, write_corpus
 from bench.measure import fit_exponent
-from cjm_mkdocs.loading import JourneyLoader
+from cjm_mkdocs.core.loading import JourneyLoader
 
 REPO = Path(__file__).resolve().parent.parent
 SMALL = CorpusSpec(journeys=12, steps=11, personas=7, departments=20, long_steps=17)

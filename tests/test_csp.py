@@ -1,4 +1,4 @@
-"""The Content-Security-Policy: which inline scripts get a hash (cjm_mkdocs.csp), and what real builds declare."""
+"""The Content-Security-Policy: which inline scripts get a hash (cjm_mkdocs.site.csp), and what real builds declare."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from bs4 import BeautifulSoup
 
-from cjm_mkdocs import csp
+from cjm_mkdocs.site import csp
 from conftest import BuiltSite, build_site, make_project, run_mkdocs
 
 THEME = {

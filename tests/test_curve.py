@@ -8,8 +8,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cjm_mkdocs.labels import labels
-from cjm_mkdocs.model import Journey
+from cjm_mkdocs.core.labels import labels
+from cjm_mkdocs.core.model import Journey
 from cjm_mkdocs.render.curve import emotion_curve
 from cjm_mkdocs.render.escape import one_line
 

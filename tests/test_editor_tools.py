@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from cjm_mkdocs.loading import JourneyLoader
+from cjm_mkdocs.core.loading import JourneyLoader
 from journey_data import write_data
 
 REPO = Path(__file__).resolve().parents[1]
@@ -141,7 +141,7 @@ def test_new_answers_cannot_add_lines_to_the_file(tmp_path):
 
 
 def test_scaffolded_text_lands_as_text_whatever_it_holds(tmp_path):
-    from cjm_mkdocs import scaffold
+    from cjm_mkdocs.cli import scaffold
 
     write_data(tmp_path / "journeys")
     title = "Kündigung\nowner: evil # \u2028\u0085\r: {x}"

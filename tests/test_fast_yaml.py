@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cjm_mkdocs.model import Journey
-from cjm_mkdocs.scalars import PlainScalar
-from cjm_mkdocs.strict_yaml import read_yaml
-from cjm_mkdocs.validation import validate
+from cjm_mkdocs.core.model import Journey
+from cjm_mkdocs.core.scalars import PlainScalar
+from cjm_mkdocs.core.strict_yaml import read_yaml
+from cjm_mkdocs.core.validation import validate
 from journey_data import JOURNEY
 
 REPO = Path(__file__).resolve().parents[1]

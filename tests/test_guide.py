@@ -14,10 +14,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from cjm_mkdocs import guide, pages
-from cjm_mkdocs.labels import LABELS
-from cjm_mkdocs.loading import JourneyLoader
-from cjm_mkdocs.schema import schemas
+from cjm_mkdocs.views import guide
+from cjm_mkdocs.site import pages
+from cjm_mkdocs.core.labels import LABELS
+from cjm_mkdocs.core.loading import JourneyLoader
+from cjm_mkdocs.core.schema import schemas
 from conftest import ROOT, BuiltSite, build_site
 
 DE = LABELS["de"]
@@ -325,7 +326,7 @@ def test_the_guide_shows_the_vscode_settings_the_repository_has() -> None:
 
 
 def test_every_plugin_option_is_documented_for_the_site_team() -> None:
-    from cjm_mkdocs.config import JourneyPluginConfig
+    from cjm_mkdocs.plugin.config import JourneyPluginConfig
     about = (ROOT / "content" / "ueber.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", about, re.MULTILINE))
     assert documented == {name for name, _ in JourneyPluginConfig._schema}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm_mkdocs.loading import JourneyLoader
+from cjm_mkdocs.core.loading import JourneyLoader
 from journey_data import JOURNEY, PERSONA, write_data
 
 

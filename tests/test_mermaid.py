@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjm_mkdocs.labels import labels
-from cjm_mkdocs.model import Journey
+from cjm_mkdocs.core.labels import labels
+from cjm_mkdocs.core.model import Journey
 from cjm_mkdocs.render import mermaid as mermaid_module
 from cjm_mkdocs.render.escape import mermaid_text, one_line
 from cjm_mkdocs.render.mermaid import branch_flowchart, journey_diagram

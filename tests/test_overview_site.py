@@ -27,7 +27,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from cjm_mkdocs.labels import LABELS
+from cjm_mkdocs.core.labels import LABELS
 from conftest import ROOT, BuiltSite, build_site, make_project, run_mkdocs, sample_data
 from test_site import broken_links, outside_requests
 

@@ -14,13 +14,13 @@ from markupsafe import escape
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from cjm_mkdocs import pages
-from cjm_mkdocs.labels import LABELS
-from cjm_mkdocs.loading import JourneyLoader
+from cjm_mkdocs.site import pages
+from cjm_mkdocs.core.labels import LABELS
+from cjm_mkdocs.core.loading import JourneyLoader
 from conftest import write_project
 
 URIS = ["index.md", "journeys/index.md", "journeys/kauf.md", "departments/it.md", "team/a/b.md", "team/a/index.md"]
-TEMPLATES = Path(pages.__file__).parent / "templates"
+TEMPLATES = Path(pages.__file__).parents[1] / "templates"
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def test_held_html_blocks_make_the_same_pages_as_markdown_does(site: pages.Site)
 
 
 def test_held_html_blocks_report_their_anchor_ids_unescaped() -> None:
-    from cjm_mkdocs.blocks import HtmlBlocks
+    from cjm_mkdocs.site.blocks import HtmlBlocks
     blocks = HtmlBlocks()
     marks = [blocks.hold('<p id="step-a&amp;b">x id=&#34;no&#34;</p>'), blocks.hold('<tr id="pain-1" data-id="no">')]
     assert blocks.anchor_ids() == {"step-a&b", "pain-1"}

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cjm_mkdocs import portfolio
-from cjm_mkdocs.catalog import Catalog
-from cjm_mkdocs.labels import LABELS
-from cjm_mkdocs.loading import JourneyLoader
+from cjm_mkdocs.views import portfolio
+from cjm_mkdocs.core.catalog import Catalog
+from cjm_mkdocs.core.labels import LABELS
+from cjm_mkdocs.core.loading import JourneyLoader
 from cjm_mkdocs.render import charts
 from conftest import dump, sample_data
 

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjm_mkdocs.loading import JourneyLoader
+from cjm_mkdocs.core.loading import JourneyLoader
 from journey_data import JOURNEY, PERSONA, write_data
 
 BASE = yaml.safe_load(JOURNEY)

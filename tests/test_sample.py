@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from cjm_mkdocs.catalog import Catalog, Source
-from cjm_mkdocs.loading import JourneyLoader
-from cjm_mkdocs.model import DEFAULT_STAGES, Journey
-from cjm_mkdocs.schema import SCHEMA_FILES
+from cjm_mkdocs.core.catalog import Catalog, Source
+from cjm_mkdocs.core.loading import JourneyLoader
+from cjm_mkdocs.core.model import DEFAULT_STAGES, Journey
+from cjm_mkdocs.core.schema import SCHEMA_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "journeys"

@@ -22,9 +22,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from cjm_mkdocs.labels import LABELS
-from cjm_mkdocs.loading import JourneyLoader
-from cjm_mkdocs.pages import OVERVIEW
+from cjm_mkdocs.core.labels import LABELS
+from cjm_mkdocs.core.loading import JourneyLoader
+from cjm_mkdocs.site.pages import OVERVIEW
 from conftest import MERMAID_JS, ROOT, TODAY, BuiltSite, PythonName, build_site, make_project, run_mkdocs, sample_data
 from mermaid_parse import mermaid  # noqa: F401  (fixture)
 

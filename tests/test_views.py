@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from cjm_mkdocs import views
-from cjm_mkdocs.catalog import Catalog
-from cjm_mkdocs.model import Department, Journey, Step, add_months
+from cjm_mkdocs.views import journey as views
+from cjm_mkdocs.core.catalog import Catalog
+from cjm_mkdocs.core.model import Department, Journey, Step, add_months
 from conftest import sample_data
 
 

@@ -17,8 +17,8 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 import cjm_mkdocs
-from cjm_mkdocs.catalog import Catalog
-from cjm_mkdocs.loading import JourneyLoader
+from cjm_mkdocs.core.catalog import Catalog
+from cjm_mkdocs.core.loading import JourneyLoader
 from conftest import ROOT, run_mkdocs
 
 HOSTILE_DATA = ROOT / "tests" / "fixtures" / "hostile"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cjm_mkdocs.labels import LABELS
+from cjm_mkdocs.core.labels import LABELS
 
 from .sites import SHOWCASE, load_catalog
 from .web import run_axe

@@ -13,7 +13,7 @@ import statistics
 import subprocess
 from pathlib import Path
 
-from cjm_mkdocs.labels import LABELS
+from cjm_mkdocs.core.labels import LABELS
 
 from .sites import load_catalog
 from .web import ARTIFACTS

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Stage
+from ..core.model import Stage
 
 
 def stage_name(stage: Stage, labels: dict[str, str]) -> str:

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 from markupsafe import Markup
 
-from ..model import Department, Stage
-from ..portfolio import LEVELS, BacklogEntry, Heatmap, KpiEntry
+from ..core.model import Department, Stage
+from ..views.portfolio import LEVELS, BacklogEntry, Heatmap, KpiEntry
 from . import stage_name
 from .escape import html_text, one_line, shorten
 

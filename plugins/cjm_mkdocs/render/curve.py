@@ -12,7 +12,7 @@ import textwrap
 
 from markupsafe import Markup
 
-from ..model import Journey, Stage, Step
+from ..core.model import Journey, Stage, Step
 from . import stage_name
 from .escape import html_text, one_line, shorten
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Journey, Step
+from ..core.model import Journey, Step
 from . import stage_name
 from .escape import mermaid_text, shorten
 

@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING
 import click
 
 from .atomic import replace_text
-from .fields import SLUG, not_an_id
-from .labels import LANGUAGES, labels
-from .loading import JourneyLoader
-from .model import DUE_SOON_DAYS
-from .problems import format_github, format_human, format_json
-from .schema import schemas
-from .validation import did_you_mean
+from ..core.fields import SLUG, not_an_id
+from ..core.labels import LANGUAGES, labels
+from ..core.loading import JourneyLoader
+from ..core.model import DUE_SOON_DAYS
+from ..core.problems import format_github, format_human, format_json
+from ..core.schema import schemas
+from ..core.validation import did_you_mean
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
-    from .portfolio import ReviewEntry
+    from ..core.catalog import Catalog
+    from ..views.portfolio import ReviewEntry
 
 FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 TABLES = ("steps", "touchpoints", "pain_points", "measures", "kpis")
@@ -88,7 +88,7 @@ def schema(out_dir: Path, yes: bool, check: bool) -> None:
 @click.option("--yes", is_flag=True, help="overwrite existing files without asking")
 def export(data_dir: Path, output: str, out: Path | None, table: str | None, yes: bool) -> None:
     """Write the whole model as JSON (with a schema version) or as CSV tables."""
-    from .export import EXPORT_SCHEMA_FILE, csv_tables, export_json, export_schema
+    from ..render.export import EXPORT_SCHEMA_FILE, csv_tables, export_json, export_schema
 
     if output == "csv" and out is None and table is None:
         raise click.UsageError(f"standard output takes one CSV table: add --table ({', '.join(TABLES)}), "
@@ -116,7 +116,7 @@ def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bo
     """Write every generated page as Markdown, for any static site generator (Zensical, …)."""
     from importlib.resources import files as package_files
 
-    from . import pages
+    from ..site import pages
 
     catalog = _load_clean(data_dir)
     site = pages.Site(catalog, labels(language), dt.date.today())
@@ -143,7 +143,7 @@ def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bo
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="judge on this day  [default: today]")
 def review(data_dir: Path, within: int, fail_on_overdue: bool, today: dt.datetime | None) -> None:
     """List journeys and personas whose review is overdue or due soon, with their owners."""
-    from . import portfolio
+    from ..views import portfolio
 
     catalog = _load_clean(data_dir)
     day = today.date() if today else dt.date.today()
@@ -159,7 +159,7 @@ def review(data_dir: Path, within: int, fail_on_overdue: bool, today: dt.datetim
 
 def _review_line(catalog: Catalog, entry: ReviewEntry) -> str:
     """`<file>: overdue: journey `<id>` (<title>), owner <department>, last reviewed <day>; due <day>, <n> days ago`."""
-    from .render.escape import one_line
+    from ..render.escape import one_line
 
     owner = one_line(catalog.departments[entry.owner].name) if entry.owner in catalog.departments else "no owner"
     last = entry.last.isoformat() if entry.last else "never"
@@ -301,6 +301,3 @@ def _created(make: Callable[[], Path]) -> None:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{path}: written; fill it in, then run `cjm validate`")
 
-
-if __name__ == "__main__":
-    main()

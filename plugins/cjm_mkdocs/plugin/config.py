@@ -7,8 +7,8 @@ import datetime as dt
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .labels import LANGUAGES
-from .loading import DEFAULT_MAX_BYTES
+from ..core.labels import LANGUAGES
+from ..core.loading import DEFAULT_MAX_BYTES
 
 
 class Day(c.BaseConfigOption[dt.date]):

@@ -9,8 +9,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .catalog import Catalog
-from .model import SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, PainPoint, Step, add_months
+from ..core.catalog import Catalog
+from ..core.model import SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, PainPoint, Step, add_months
 
 OWNED_KINDS = ("journey", "touchpoint", "love_point", "pain_point", "backstage", "measure", "kpi")
 """What a department can own, in the order department pages list it."""

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from statistics import mean
 from typing import TypeVar
 
-from . import views
-from .catalog import Catalog
-from .model import DEFAULT_STAGES, DUE_SOON_DAYS, SEVERITY_ORDER, Journey, Kpi, Measure, PainPoint, Stage, Step, Touchpoint
+from . import journey as views
+from ..core.catalog import Catalog
+from ..core.model import DEFAULT_STAGES, DUE_SOON_DAYS, SEVERITY_ORDER, Journey, Kpi, Measure, PainPoint, Stage, Step, Touchpoint
 
 LEVELS = ("low", "medium", "high")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}

@@ -9,8 +9,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .atomic import create_text, replace_text
-from .loading import DEPARTMENTS_FILE, JOURNEYS_DIR, PERSONAS_DIR
-from .model import DEFAULT_STAGES
+from ..core.loading import DEPARTMENTS_FILE, JOURNEYS_DIR, PERSONAS_DIR
+from ..core.model import DEFAULT_STAGES
 
 _YAML_BREAKS = {0x85: "\\N", 0x2028: "\\L", 0x2029: "\\P"}
 """Line breaks JSON leaves as they are and YAML would break a line at: YAML's escapes instead."""

@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import views
-from .catalog import Catalog
-from .fields import NOT_BLANK, SLUG
-from .model import SEVERITY_ORDER, Journey, Step
-from .schema import schemas
+from . import journey as views
+from ..core.catalog import Catalog
+from ..core.fields import NOT_BLANK, SLUG
+from ..core.model import SEVERITY_ORDER, Journey, Step
+from ..core.schema import schemas
 
 FILE_KINDS = {"journey": "journey.schema.json", "persona": "persona.schema.json",
               "departments": "departments.schema.json"}

@@ -12,9 +12,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_json
 
-from . import portfolio
-from .catalog import Catalog
-from .model import Department, Journey, Persona
+from ..views import portfolio
+from ..core.catalog import Catalog
+from ..core.model import Department, Journey, Persona
 
 SCHEMA_VERSION = "1"
 EXPORT_SCHEMA_FILE = "export.schema.json"

@@ -21,13 +21,14 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import export, guide, portfolio, views
+from ..render import export
+from ..views import guide, portfolio, journey as views
 from .blocks import HtmlBlocks
-from .catalog import Catalog
-from .fields import SECTION_PAGE, slugify
-from .model import Journey
-from .validation import did_you_mean
-from .render import charts, curve, escape, mermaid, stage_name
+from ..core.catalog import Catalog
+from ..core.fields import SECTION_PAGE, slugify
+from ..core.model import Journey
+from ..core.validation import did_you_mean
+from ..render import charts, curve, escape, mermaid, stage_name
 
 SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments", "overview": "overview"}
 ASSETS = "assets/cjm"
@@ -45,7 +46,7 @@ FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 class GeneratedPage:
     """One page to publish: where it goes, its title, its Markdown, the data file (or folder) behind it.
 
-    With `blocks`, the Markdown holds placeholders for the page's HTML blocks (:mod:`cjm_mkdocs.blocks`).
+    With `blocks`, the Markdown holds placeholders for the page's HTML blocks (:mod:`cjm_mkdocs.site.blocks`).
     """
 
     uri: str

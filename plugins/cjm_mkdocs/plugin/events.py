@@ -1,6 +1,6 @@
 """The `cjm` MkDocs plugin: journey data in, generated pages and navigation out.
 
-Event hooks only; the pages are made by :mod:`cjm_mkdocs.pages`.
+Event hooks only; the pages are made by :mod:`cjm_mkdocs.site.pages`.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from . import csp, pages
-from .blocks import HtmlBlocks
-from .catalog import Catalog
+from ..site import csp, pages
+from ..site.blocks import HtmlBlocks
+from ..core.catalog import Catalog
 from .config import JourneyPluginConfig
-from .labels import labels
-from .loading import JourneyLoader
+from ..core.labels import labels
+from ..core.loading import JourneyLoader
 from .mermaid_library import MermaidLibrary, with_preloads
-from .model import Journey
+from ..core.model import Journey
 
 log = get_plugin_logger(__name__)
 

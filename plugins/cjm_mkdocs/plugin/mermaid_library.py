@@ -27,7 +27,7 @@ from mkdocs.plugins import PluginCollection
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from .pages import ASSETS
+from ..site.pages import ASSETS
 
 CONFIG = "mermaid-config.js"
 """The plugin's script that wraps Mermaid's initialize and render (classic or module)."""

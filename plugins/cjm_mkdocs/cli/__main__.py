@@ -1,0 +1,5 @@
+"""`python -m cjm_mkdocs.cli`."""
+
+from .commands import main
+
+main()

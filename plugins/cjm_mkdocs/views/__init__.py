@@ -1,0 +1,1 @@
+"""Derived data the pages show, computed once per concept: plain results, no markup."""
