@@ -136,7 +136,7 @@ HOSTILE = {
 def test_descriptions_values_and_defaults_are_escaped() -> None:
     env = pages.environment()
     markdown = env.get_template("guide/fields.md.j2").render(
-        L=DE, kind="journey", tables=guide.schema_tables(HOSTILE))
+        L=DE, kind="journey", schema="journey.schema.json", tables=guide.schema_tables(HOSTILE))
     soup = BeautifulSoup(markdown, "html.parser")
     assert not soup.find_all(["script", "img", "b", "i"])
     assert "javascript:" not in str(soup.find_all("a"))

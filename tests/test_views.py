@@ -9,7 +9,7 @@ import pytest
 
 from cjm_mkdocs.views import journey as views
 from cjm_mkdocs.core.catalog import Catalog
-from cjm_mkdocs.core.model import Department, Journey, Step, add_months
+from cjm_mkdocs.core.model import Department, Journey, Step, add_months, mood_of
 from conftest import sample_data
 
 
@@ -31,14 +31,14 @@ def catalog() -> Catalog:
 @pytest.mark.parametrize("score", [1, 2, 3, 4, 5])
 def test_mood_of_a_mean_agrees_with_a_steps_mood(score: int) -> None:
     step = Step.model_validate({"name": "x", "rating": score})
-    assert views.mood_of(score) == step.mood
+    assert mood_of(score) == step.mood
 
 
 def test_overall_score_is_the_mean_step_score() -> None:
     found = journey()
     scores = [step.score for step in found.steps]
     assert views.overall_score(found) == round(sum(scores) / len(scores), 1)
-    assert views.mood_of(2.4) == "disappointing" and views.mood_of(2.5) == "okay" and views.mood_of(3.5) == "delighting"
+    assert mood_of(2.4) == "disappointing" and mood_of(2.5) == "okay" and mood_of(3.5) == "delighting"
 
 
 def test_review_is_due_the_day_after_the_interval() -> None:

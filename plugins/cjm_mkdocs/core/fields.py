@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .scalars import PlainScalar
@@ -154,7 +154,6 @@ PageId = Annotated[Slug, AfterValidator(_page_id)]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 Number = Annotated[float, BeforeValidator(_number)]
 Day = Annotated[dt.date, BeforeValidator(_date)]
-Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5)]
 PositiveInt = Annotated[int, BeforeValidator(_positive)]
 Url = Annotated[str, BeforeValidator(_url)]
 Rating = Annotated[int | Literal["delighting", "okay", "disappointing"], BeforeValidator(_rating)]

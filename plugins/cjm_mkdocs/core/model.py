@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import MOODS, Day, Flag, Number, PageId, PositiveInt, Rating, Slug, Text, TextOrNumber, Url, fail, slugify
+from .fields import Day, Flag, Number, PageId, PositiveInt, Rating, Slug, Text, TextOrNumber, Url, fail, slugify
 
 DEFAULT_STAGES = ("awareness", "consideration", "decision", "purchase", "post-purchase")
 Severity = Literal["low", "medium", "high", "critical"]
@@ -21,6 +21,15 @@ Level = Literal["low", "medium", "high"]
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 DUE_SOON_DAYS = 30
 """How many days ahead a review counts as "due soon"."""
+
+
+MOOD_SCORES = {"disappointing": 1, "okay": 3, "delighting": 5}
+"""The score (1–5) of each mood word a rating may use."""
+
+
+def mood_of(score: float) -> str:
+    """delighting / okay / disappointing for a score or a mean of scores (from 3.5 delighting, from 2.5 okay)."""
+    return "delighting" if score >= 3.5 else "okay" if score >= 2.5 else "disappointing"
 
 
 class Record(BaseModel):
@@ -206,12 +215,12 @@ class Step(Record):
     @property
     def score(self) -> int:
         """The rating as 1–5 (delighting 5, okay 3, disappointing 1)."""
-        return self.rating if isinstance(self.rating, int) else {"disappointing": 1, "okay": 3, "delighting": 5}[self.rating]
+        return self.rating if isinstance(self.rating, int) else MOOD_SCORES[self.rating]
 
     @property
     def mood(self) -> str:
         """The rating as delighting / okay / disappointing (4–5, 3, 1–2)."""
-        return self.rating if isinstance(self.rating, str) else MOODS[(self.rating >= 3) + (self.rating >= 4)]
+        return self.rating if isinstance(self.rating, str) else mood_of(self.rating)
 
 
 class Stage(Record):
@@ -356,11 +365,6 @@ class Journey(Record):
     def pain_points(self) -> list[tuple[Step, PainPoint]]:
         return [(step, pain) for step in self.steps for pain in step.pain_points]
 
-    @property
-    def review_due(self) -> dt.date:
-        """The date by which the journey should be reviewed again."""
-        return add_months(self.last_reviewed, self.review_interval_months)
-
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` plus whole months, clamped to the month's last day."""
@@ -374,4 +378,5 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, 28))
 
 
-FILE_KINDS: dict[str, type[Record]] = {"departments": DepartmentsFile, "persona": Persona, "journey": Journey}
+FILE_KINDS: dict[str, type[Record]] = {"journey": Journey, "persona": Persona, "departments": DepartmentsFile}
+"""Each kind of data file and its model; `<kind>.schema.json` is its JSON Schema."""

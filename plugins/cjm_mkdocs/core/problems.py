@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True, order=True)
@@ -23,32 +23,6 @@ class Problem:
         what = f"{self.field}: {self.message}" if self.field else self.message
         text = f"{where}: {self.severity}: {what}"
         return f"{text}\n    fix: {self.hint}" if self.hint else text
-
-
-@dataclass
-class Problems:
-    """All problems of one run, collected so they are reported together."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def extend(self, problems: list[Problem]) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "error"]
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def sorted(self) -> list[Problem]:
-        return sorted(set(self.items))
 
 
 def format_human(problems: list[Problem]) -> str:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import DepartmentsFile, Journey, Persona
+from .model import FILE_KINDS, DepartmentsFile
 
-SCHEMA_FILES = {
-    "departments.schema.json": DepartmentsFile,
-    "persona.schema.json": Persona,
-    "journey.schema.json": Journey,
-}
+
+def schema_file(kind: str) -> str:
+    """The file name of a file kind's JSON Schema, e.g. ``journey.schema.json``."""
+    return f"{kind}.schema.json"
 
 
 def schemas() -> dict[str, dict[str, Any]]:
     """File name → JSON Schema, for every kind of data file."""
     result = {}
-    for name, model in SCHEMA_FILES.items():
+    for kind, model in FILE_KINDS.items():
+        name = schema_file(kind)
         schema = model.model_json_schema(mode="validation")
         schema["properties"].pop("body", None)
         if "id" in schema.get("required", []) and model is not DepartmentsFile:

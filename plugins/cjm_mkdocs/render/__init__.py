@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..core.model import Stage
+
+
+def number(value: float, labels: Mapping[str, str]) -> str:
+    """A number as the site's language writes it (decimal mark), without trailing zeros."""
+    return f"{value:.12g}".replace(".", labels["decimal_mark"])
 
 
 def stage_name(stage: Stage, labels: dict[str, str]) -> str:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..core.model import Department, Stage
 from ..views.portfolio import LEVELS, BacklogEntry, Heatmap, KpiEntry
-from . import stage_name
+from . import number, stage_name
 from .escape import html_text, one_line, shorten
 
 HEAT_LEFT, HEAT_TOP, HEAT_WIDTH, HEAT_HEIGHT = 190, 44, 96, 34
@@ -214,5 +214,5 @@ def _bar_row(entry: KpiEntry, labels: Mapping[str, str], y: float) -> str:
 
 
 def _value(value: float, unit: str | None, labels: Mapping[str, str]) -> str:
-    number = f"{value:.12g}".replace(".", labels["decimal_mark"])
-    return f"{number} {one_line(unit)}" if unit else number
+    text = number(value, labels)
+    return f"{text} {one_line(unit)}" if unit else text

@@ -12,7 +12,7 @@ import textwrap
 
 from markupsafe import Markup
 
-from ..core.model import Journey, Stage, Step
+from ..core.model import Journey, Stage, Step, mood_of
 from . import stage_name
 from .escape import html_text, one_line, shorten
 
@@ -26,7 +26,7 @@ BOTTOM = 50
 LINE_CHARS = 16
 MIN_SCALE = 0.75  # below this the 12-unit text gets too small to read
 HEIGHT = TOP + 2 * PAD + 4 * LEVEL + BOTTOM
-MOODS = {5: "delighting", 3: "okay", 1: "disappointing"}
+MOODS = {score: mood_of(score) for score in (5, 3, 1)}
 MOUTHS = {5: "M-4 2Q0 6 4 2", 3: "M-4 3H4", 1: "M-4 5Q0 1 4 5"}
 
 

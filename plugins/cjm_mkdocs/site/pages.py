@@ -26,9 +26,10 @@ from ..views import guide, portfolio, journey as views
 from .blocks import HtmlBlocks
 from ..core.catalog import Catalog
 from ..core.fields import SECTION_PAGE, slugify
-from ..core.model import Journey
+from ..core.model import FILE_KINDS, Journey, mood_of
+from ..core.schema import schema_file
 from ..core.validation import did_you_mean
-from ..render import charts, curve, escape, mermaid, stage_name
+from ..render import charts, curve, escape, mermaid, number, stage_name
 
 SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments", "overview": "overview"}
 ASSETS = "assets/cjm"
@@ -130,7 +131,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
     env.filters.update(
         html_text=escape.html_text, inline_markdown=escape.inline_markdown, block_markdown=escape.block_markdown,
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
-        mermaid_text=escape.mermaid_text, html_block=_page_block, slug=slugify,
+        mermaid_text=escape.mermaid_text, html_block=_page_block, slug=slugify, mood=mood_of,
     )
     env.globals.update(views=views, guide=guide, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
                        overview_views=OVERVIEW, download_uri=download_uri)
@@ -219,7 +220,7 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
         elif kind in JOURNEY_EMBEDS:
             lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here, blocks)
         else:
-            extra = ({"kind": argument, "tables": guide.tables(argument)} if kind == "fields"
+            extra = ({"kind": argument, "schema": schema_file(argument), "tables": guide.tables(argument)} if kind == "fields"
                      else {"department_id": argument or None})
             lines[number] = env.get_template(f"guide/{kind}.md.j2").render(_context(site, here, html_blocks=blocks,
                                                                                    **extra))
@@ -231,7 +232,7 @@ def _embed_problem(site: Site, kind: str, argument: str) -> str | None:
     if kind not in EMBEDS:
         return f"`cjm:{kind}` is no embed; {did_you_mean(kind, EMBEDS) or 'embeds: ' + ', '.join(EMBEDS)}"
     what = EMBEDS[kind]
-    choices = {"journey": {**site.catalog.journeys, **site.left_out}, "file kind": guide.FILE_KINDS,
+    choices = {"journey": {**site.catalog.journeys, **site.left_out}, "file kind": FILE_KINDS,
                "department": site.catalog.departments}[what]
     if not argument:
         return None if kind == "moments" else f"cjm:{kind} needs a {what}: one of {', '.join(choices)}"
@@ -264,7 +265,7 @@ def _context(site: Site, here: str, source: str | None = None, **extra: object) 
     return {
         "site": site, "catalog": catalog, "L": site.labels, "today": site.today, "source": source,
         "url": _linker(site, here), "date": _date_formatter(site.labels),
-        "number": lambda value: _number(value, site.labels), "is_local": is_local,
+        "number": lambda value: number(value, site.labels), "is_local": is_local,
         "stage_name": lambda stage: stage_name(stage, site.labels),
         "diagram": lambda journey: Markup(mermaid.journey_diagram(
             journey, {p.id: p.name for p in catalog.personas.values()},
@@ -292,10 +293,6 @@ def _date_formatter(labels: Mapping[str, str]) -> Callable[[dt.date | None], str
     def date(day: dt.date | None) -> str:
         return day.strftime(labels["date_format"]) if day else labels["never_reviewed"]
     return date
-
-
-def _number(value: float | int, labels: Mapping[str, str]) -> str:
-    return f"{value:.12g}".replace(".", labels["decimal_mark"])
 
 
 def is_local(url: str) -> bool:

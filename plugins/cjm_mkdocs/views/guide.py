@@ -13,11 +13,8 @@ from . import journey as views
 from ..core.catalog import Catalog
 from ..core.fields import NOT_BLANK, SLUG
 from ..core.model import SEVERITY_ORDER, Journey, Step
-from ..core.schema import schemas
+from ..core.schema import schema_file, schemas
 
-FILE_KINDS = {"journey": "journey.schema.json", "persona": "persona.schema.json",
-              "departments": "departments.schema.json"}
-"""The argument of `<!-- cjm:fields <kind> -->` → the schema file it shows."""
 
 BLOCK_LABELS = {"Journey": "journey", "Persona": "persona", "DepartmentsFile": "departments_file",
                 "Department": "department", "Stage": "stage", "Step": "step", "Touchpoint": "touchpoint",
@@ -61,8 +58,8 @@ class Table:
 
 
 def tables(kind: str) -> list[Table]:
-    """The field tables of a file kind (a key of :data:`FILE_KINDS`)."""
-    return schema_tables(schemas()[FILE_KINDS[kind]])
+    """The field tables of a file kind (a key of :data:`~cjm_mkdocs.core.model.FILE_KINDS`)."""
+    return schema_tables(schemas()[schema_file(kind)])
 
 
 def schema_tables(schema: Mapping[str, Any]) -> list[Table]:

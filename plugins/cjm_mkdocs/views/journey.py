@@ -39,11 +39,6 @@ def overall_score(journey: Journey) -> float:
     return round(sum(scores) / len(scores), 1)
 
 
-def mood_of(score: float) -> str:
-    """delighting / okay / disappointing for a (mean) score, rounding like a step's score."""
-    return "delighting" if score >= 3.5 else "okay" if score >= 2.5 else "disappointing"
-
-
 def addresses(measure: Measure, step: Step, pain: PainPoint | None = None) -> bool:
     """Whether `measure` names the step or the pain point."""
     return step.id in measure.addresses or (pain is not None and pain.id in measure.addresses)
