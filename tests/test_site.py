@@ -417,6 +417,22 @@ def test_hand_written_pages_embed_diagram_matrix_and_curve(tmp_path: Path, data:
     assert broken_links(site) == []
 
 
+def test_a_journey_embedded_twice_keeps_every_id_unique(tmp_path: Path, data: dict) -> None:
+    twice = "# Zweimal\n\n<!-- cjm:matrix kauf -->\n\n<!-- cjm:curve kauf -->\n\n<!-- cjm:matrix kauf -->\n\n" \
+            "<!-- cjm:curve kauf -->\n\n<!-- cjm:matrix kauf -->\n"
+    site = build_site(tmp_path, data, docs={"index.md": "# Start\n", "zweimal.md": twice})
+    assert site.returncode == 0, site.log
+    page = site.soup("zweimal/")
+    ids = [element["id"] for element in page.select("article [id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    first, second, third = (table.select_one("th[scope=col][id]")["id"] for table in page.select("table.cjm-matrix"))
+    assert (second, third) == (f"{first}-2", f"{first}-3")
+    labelled = [curve["aria-labelledby"].split() for curve in page.select("svg.cjm-curve")]
+    assert labelled[0] != labelled[1] and all(name in ids for names in labelled for name in names)
+    for link in page.select('article a[href^="#"]'):
+        assert link["href"][1:] in ids or link["href"] == "#", link
+
+
 def test_links_to_anchors_inside_generated_html_pass_the_anchor_check(tmp_path: Path, data: dict) -> None:
     """The anchor check sees the ids of the HTML the plugin holds back from Markdown, and still reports bad ones."""
     links = "[Bestellen](journeys/kauf.md#step-bestellen) [Kurve](#step-fragt-an)\n\n<!-- cjm:matrix einkauf -->\n"

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def replace_text(path: Path, text: str) -> None:
-    """Write `text` to `path` by renaming a finished temporary file over it.
+def replace_text(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8) or bytes to `path` by renaming a finished temporary file over it.
 
     A link at `path` is replaced by the file, not written through.
     """
@@ -26,13 +26,13 @@ def create_text(path: Path, text: str) -> None:
 
 
 @contextmanager
-def _finished(path: Path, text: str) -> Iterator[str]:
+def _finished(path: Path, text: str | bytes) -> Iterator[str]:
     """A complete, synced temporary file beside `path`, removed again on the way out unless renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(text.encode("utf-8") if isinstance(text, str) else text)
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, _mode(path))

@@ -26,6 +26,7 @@ from ..core.schema import schemas
 from ..core.validation import did_you_mean
 
 if TYPE_CHECKING:
+    from ..site.plan import SitePlan
     from ..core.catalog import Catalog
     from ..views.portfolio import ReviewEntry
 
@@ -111,28 +112,41 @@ def export(data_dir: Path, output: str, out: Path | None, table: str | None, yes
 @click.option("--language", type=click.Choice(LANGUAGES), default="de", show_default=True)
 @click.option("--mermaid-js", default="node_modules/mermaid/dist/mermaid.min.js", show_default=True,
               type=click.Path(path_type=Path, dir_okay=False), help="local mermaid.min.js copied to the assets")
+@click.option("--pages", "pages_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="folder of hand-written pages (e.g. content) copied beside them, their cjm embeds expanded")
 @click.option("--yes", is_flag=True, help="overwrite existing files without asking")
-def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, yes: bool) -> None:
+def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, pages_dir: Path | None, yes: bool) -> None:
     """Write every generated page as Markdown, for any static site generator (Zensical, …)."""
-    from importlib.resources import files as package_files
+    from ..site.pages import ASSETS, Site, environment
+    from ..site.plan import MERMAID_CONFIG, SitePlan
 
-    from ..site import pages
-
-    catalog = _load_clean(data_dir)
-    site = pages.Site(catalog, labels(language), dt.date.today())
-    generated = pages.generate(site, pages.environment())
-    with click.progressbar(generated, label=f"writing {len(generated)} pages", file=sys.stderr) as bar:
-        for page in bar:
-            _write(out / page.uri, page.markdown, yes, quiet=True)
-    for uri, text in pages.downloads(site).items():
-        _write(out / uri, text, yes, quiet=True)
-    for asset in package_files("cjm_mkdocs").joinpath("assets").iterdir():
-        _write(out / pages.ASSETS / asset.name, asset.read_text(encoding="utf-8"), yes)
+    plan = SitePlan(Site(_load_clean(data_dir), labels(language), dt.date.today()), environment())
+    files = {**{page.uri: page.markdown for page in plan.pages}, **(_hand_written(plan, pages_dir) if pages_dir else {}),
+             **plan.downloads, **plan.assets([MERMAID_CONFIG])}
+    with click.progressbar(list(files.items()), label=f"writing {len(files)} files", file=sys.stderr) as bar:
+        for uri, text in bar:
+            _write(out / uri, text, yes, quiet=True)
     if mermaid_js.is_file():
-        _write(out / pages.ASSETS / "mermaid.min.js", mermaid_js.read_text(encoding="utf-8"), yes)
+        _write(out / ASSETS / "mermaid.min.js", mermaid_js.read_bytes(), yes)
     else:
         click.echo(f"{mermaid_js}: not found; diagrams need mermaid.min.js beside the pages (run `npm ci`)", err=True)
-    click.echo(f"{out}: {len(generated)} pages; link the CSS and JavaScript in {pages.ASSETS}/ from your site's config")
+    click.echo(f"{out}: {len(plan.pages)} pages; link the CSS and JavaScript in {ASSETS}/ from your site's config")
+
+
+def _hand_written(plan: SitePlan, folder: Path) -> dict[str, str | bytes]:
+    """The files below `folder`, Markdown pages with their embeds expanded; a broken embed or a clash is an error."""
+    found = {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*")) if path.is_file()}
+    problems = [f"{folder}/{uri} would hide a page cjm generates; move or rename it" for uri in plan.clashes(found)]
+    files: dict[str, str | bytes] = {}
+    for uri, path in found.items():
+        if path.suffix != ".md":
+            files[uri] = path.read_bytes()
+            continue
+        files[uri], broken = plan.expand(path.read_text(encoding="utf-8"), uri)
+        problems += [f"{folder}/{problem}" for problem in broken]
+    if problems:
+        raise click.ClickException("\n".join(problems))
+    return files
 
 
 @main.command()
@@ -188,17 +202,18 @@ def _load_clean(data_dir: Path) -> Catalog:
     return catalog
 
 
-def _write(path: Path, text: str, yes: bool, *, quiet: bool = False) -> None:
+def _write(path: Path, content: str | bytes, yes: bool, *, quiet: bool = False) -> None:
     """Write `path` atomically; an existing, different file is only replaced with --yes or a "y" at the prompt."""
     if path.is_dir():
         raise click.ClickException(f"{path} is a folder; give a file name")
-    if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text and not yes:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.exists() and path.read_bytes() != data and not yes:
         asked = sys.stdin.isatty() and click.confirm(f"{path} exists and differs. Overwrite?", default=False)
         if not asked:
             click.echo(f"{path}: kept (exists and differs; pass --yes to overwrite)")
             return
     try:
-        replace_text(path, text)
+        replace_text(path, data)
     except OSError as exc:
         raise click.ClickException(f"{path} cannot be written: {exc.strerror}") from None
     if not quiet:

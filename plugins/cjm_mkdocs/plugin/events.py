@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from importlib.resources import files as package_files
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -24,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from ..site import csp, pages
+from ..site.plan import SCRIPTS, STYLES, SitePlan
 from ..site.blocks import HtmlBlocks
 from ..core.catalog import Catalog
 from .config import JourneyPluginConfig
@@ -34,9 +34,6 @@ from ..core.model import Journey
 
 log = get_plugin_logger(__name__)
 
-ASSETS = pages.ASSETS
-STYLES = ("cjm.css",)
-SCRIPTS = ("catalog-filter.js", "table-sort.js")
 
 
 class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
@@ -44,7 +41,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
 
     def __init__(self) -> None:
         self.loader: JourneyLoader | None = None
-        self.site: pages.Site | None = None
+        self.plan: SitePlan | None = None
         self.env = pages.environment()
         self.titles: dict[str, str] = {}
         self.held: dict[str, HtmlBlocks] = {}
@@ -64,20 +61,19 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.env = pages.environment([Path(folder) / "cjm" for folder in config.theme.dirs])
         self.mermaid = MermaidLibrary.configured(self.config.mermaid_js, self.config.mermaid_esm, self._base(config),
                                                  config.plugins)
-        config.extra_css.extend(f"{ASSETS}/{name}" for name in STYLES)
-        config.extra_javascript.extend([*self.mermaid.scripts(), *(f"{ASSETS}/{name}" for name in SCRIPTS)])
+        config.extra_css.extend(f"{pages.ASSETS}/{name}" for name in STYLES)
+        config.extra_javascript.extend([*self.mermaid.scripts(), *(f"{pages.ASSETS}/{name}" for name in SCRIPTS)])
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load and check the data, then add every generated page and asset."""
         start = time.perf_counter()
         catalog = self._load()
-        self.site = self._site(catalog, config)
-        generated = pages.generate(self.site, self.env, hold_html=True)
-        downloads = pages.downloads(self.site)
+        self.plan = SitePlan(self._site(catalog, config), self.env, hold_html=True)
+        generated = self.plan.pages
         self.titles = {page.uri: page.title for page in generated}
         self.held = {page.uri: page.blocks for page in generated if page.blocks}
-        taken = sorted(uri for uri in [*self.titles, *downloads] if files.get_file_from_path(uri))
+        taken = self.plan.clashes(file.src_uri for file in files)
         if taken:
             raise PluginError(f"{', '.join(taken)} in {self._docs(config)} would hide pages the cjm plugin "
                               "generates; move or rename them")
@@ -88,15 +84,12 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         for page in generated:
             inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
-        for uri, content in downloads.items():
+        for uri, content in {**self.plan.downloads, **self.plan.assets(self.mermaid.own_assets())}.items():
             files.append(File.generated(config, uri, content=content))
-        for name in (*STYLES, *self.mermaid.own_assets(), *SCRIPTS):
-            content = package_files("cjm_mkdocs").joinpath("assets", name).read_text(encoding="utf-8")
-            files.append(File.generated(config, f"{ASSETS}/{name}", content=content))
         for uri, path in self.mermaid.files().items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         self.preloads = self.mermaid.preloads()
-        log.info(f"{self.site.catalog.summary()} ({self.loader.parsed_files} changed data file(s) read): "
+        log.info(f"{self.plan.site.catalog.summary()} ({self.loader.parsed_files} changed data file(s) read): "
                  f"{len(generated)} pages made in {time.perf_counter() - start:.2f} s")
         return files
 
@@ -105,10 +98,10 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         if page.file.src_uri in self.titles:
             page.meta["title"] = pages.html_title(self.titles[page.file.src_uri])
             return markdown
-        if self.site is None:
+        if self.plan is None:
             return markdown
         blocks = HtmlBlocks()
-        expanded, problems = pages.expand_embeds(markdown, page.file.src_uri, self.site, self.env, blocks)
+        expanded, problems = self.plan.expand(markdown, page.file.src_uri, blocks)
         for problem in problems:
             log.warning(f"{self._docs(config)}/{problem}")
         if blocks:

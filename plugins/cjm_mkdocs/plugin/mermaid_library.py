@@ -28,11 +28,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from ..site.pages import ASSETS
+from ..site.plan import MERMAID_CONFIG, MERMAID_LOADER
 
-CONFIG = "mermaid-config.js"
-"""The plugin's script that wraps Mermaid's initialize and render (classic or module)."""
-LOADER = "mermaid-load.mjs"
-"""The plugin's loader module; it imports `mermaid/` + :data:`ESM`, relative to itself in :data:`ASSETS`."""
 ESM = "mermaid.esm.min.mjs"
 ESM_CHUNKS = "chunks/mermaid.esm.min"
 ESM_FOLDER = f"{ASSETS}/mermaid"
@@ -60,14 +57,14 @@ class MermaidLibrary:
     def scripts(self) -> list[str | ExtraScriptValue]:
         """The `extra_javascript` entries, in order: Mermaid, then mermaid-config.js."""
         if self.library is None:
-            return [f"{ASSETS}/{CONFIG}"]
+            return [f"{ASSETS}/{MERMAID_CONFIG}"]
         if not self.esm:
-            return [CLASSIC, f"{ASSETS}/{CONFIG}"]
-        return [_module(f"{ASSETS}/{LOADER}"), _module(f"{ASSETS}/{CONFIG}")]
+            return [CLASSIC, f"{ASSETS}/{MERMAID_CONFIG}"]
+        return [_module(f"{ASSETS}/{MERMAID_LOADER}"), _module(f"{ASSETS}/{MERMAID_CONFIG}")]
 
     def own_assets(self) -> list[str]:
         """The plugin's own files (in its `assets/`) that come with this library."""
-        return [LOADER, CONFIG] if self.library is not None and self.esm else [CONFIG]
+        return [MERMAID_LOADER, MERMAID_CONFIG] if self.library is not None and self.esm else [MERMAID_CONFIG]
 
     def files(self) -> dict[str, Path]:
         """Site URI → source file of each file of the library; a PluginError names the first one missing."""

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from ..render import export
 from ..views import guide, portfolio, journey as views
 from .blocks import HtmlBlocks
+from .ids import PageIds
 from ..core.catalog import Catalog
 from ..core.fields import SECTION_PAGE, slugify
 from ..core.model import FILE_KINDS, Journey, mood_of
@@ -119,6 +120,9 @@ def html_block(fragment: str) -> Markup:
 def _page_block(context: Context, fragment: str) -> Markup:
     """:func:`html_block`, held by the page's :class:`HtmlBlocks` when it has one."""
     block = html_block(fragment)
+    ids: PageIds | None = context.get("page_ids")
+    if ids is not None:
+        block = Markup(ids.distinct(block))
     blocks: HtmlBlocks | None = context.get("html_blocks")
     return Markup(f"\n\n{blocks.hold(block.strip())}\n\n") if blocks is not None else block
 
@@ -193,9 +197,10 @@ def data_source(catalog: Catalog, kind: str, folder: bool = False) -> str | None
 
 
 def embed(site: Site, env: Environment, kind: str, journey: Journey, here: str,
-          blocks: HtmlBlocks | None = None) -> str:
-    """A journey's diagram, matrix or curve as Markdown for the page at `here`."""
-    return env.get_template(f"embed/{kind}.md.j2").render(_context(site, here, html_blocks=blocks, journey=journey))
+          blocks: HtmlBlocks | None = None, ids: PageIds | None = None) -> str:
+    """A journey's diagram, matrix or curve as Markdown for the page at `here`; `ids` keeps its ids unique there."""
+    return env.get_template(f"embed/{kind}.md.j2").render(_context(site, here, html_blocks=blocks, page_ids=ids,
+                                                                   journey=journey))
 
 
 def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
@@ -205,7 +210,7 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
     Returns the new Markdown and a problem (``<here>:<line>: ...``) for every unknown embed or argument.
     With `blocks`, the embeds' HTML blocks are held there (see :class:`GeneratedPage`).
     """
-    lines, problems, fence_mark = markdown.split("\n"), [], ""
+    lines, problems, fence_mark, ids = markdown.split("\n"), [], "", PageIds()
     for number, line in enumerate(lines):
         fence_mark = _fence_state(line, fence_mark)
         found = EMBED_LINE.fullmatch(line.strip()) if not fence_mark else None
@@ -218,12 +223,12 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
         elif kind in JOURNEY_EMBEDS and argument in site.left_out:
             lines[number] = f"*{escape.markdown_text(site.left_out[argument].title)}: {site.labels['left_out_of_preview']}*"
         elif kind in JOURNEY_EMBEDS:
-            lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here, blocks)
+            lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here, blocks, ids)
         else:
             extra = ({"kind": argument, "schema": schema_file(argument), "tables": guide.tables(argument)} if kind == "fields"
                      else {"department_id": argument or None})
             lines[number] = env.get_template(f"guide/{kind}.md.j2").render(_context(site, here, html_blocks=blocks,
-                                                                                   **extra))
+                                                                                   page_ids=ids, **extra))
     return "\n".join(lines), problems
 
 
