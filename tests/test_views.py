@@ -113,6 +113,17 @@ def test_responsibility_matrix_counts_and_worst_rating() -> None:
     assert ("recht", "kauf") not in cells
 
 
+def test_responsibility_rows_have_a_cell_per_journey_and_a_total() -> None:
+    data = catalog()
+    rows = {row.department.id: row for row in views.responsibility_rows(data)}
+    assert list(rows) == list(data.departments)
+    cells = views.responsibility_matrix(data)
+    for department, row in rows.items():
+        assert row.cells == [cells.get((department, journey)) for journey in data.journeys]
+        assert row.total == sum(cell.total for cell in row.cells if cell)
+    assert rows["service"].total >= 4 and rows["recht"].total == 0
+
+
 def test_owned_items_group_by_journey_in_order() -> None:
     owned = views.responsibilities(catalog())["service"]
     assert [j.id for j, _ in views.by_journey(owned)] == ["kauf", "einkauf"]

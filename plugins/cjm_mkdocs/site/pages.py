@@ -157,7 +157,8 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
              render("personas.md.j2", page_uri("persona"), site.labels["personas"],
                     data_source(catalog, "persona", folder=True)),
              render("responsibilities.md.j2", page_uri("department"), site.labels["departments"],
-                    data_source(catalog, "department")),
+                    data_source(catalog, "department"), rows=views.responsibility_rows(catalog),
+                    journeys=list(catalog.journeys.values())),
              render("overview/index.md.j2", page_uri("overview"), site.labels["overview"])]
     pages += [render(f"overview/{view}.md.j2", page_uri("overview", view),
                      site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
-from ..core.model import SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, PainPoint, Step, add_months
+from ..core.model import SEVERITY_ORDER, Department, Journey, Kpi, LovePoint, Measure, PainPoint, Step, add_months
 
 OWNED_KINDS = ("journey", "touchpoint", "love_point", "pain_point", "backstage", "measure", "kpi")
 """What a department can own, in the order department pages list it."""
@@ -203,6 +203,26 @@ def responsibility_matrix(catalog: Catalog) -> dict[tuple[str, str], Cell]:
             if item.step is not None:
                 cell.worst = min(item.step.score, cell.worst or 5)
     return cells
+
+
+@dataclass(frozen=True)
+class ResponsibilityRow:
+    """One department's row of the responsibility index: a cell per journey (None: owns nothing there)."""
+
+    department: Department
+    cells: list[Cell | None]
+    total: int
+    """Everything the department owns across the journeys, the journeys themselves not counted."""
+
+
+def responsibility_rows(catalog: Catalog) -> list[ResponsibilityRow]:
+    """The responsibility index: a row per department, a column per journey (catalog order)."""
+    matrix = responsibility_matrix(catalog)
+    rows = []
+    for department in catalog.departments.values():
+        cells = [matrix.get((department.id, journey)) for journey in catalog.journeys]
+        rows.append(ResponsibilityRow(department, cells, sum(cell.total for cell in cells if cell)))
+    return rows
 
 
 # --- target against current ------------------------------------------------------------
