@@ -1,0 +1,1 @@
+"""The site: every generated page and download, rendered through templates. Knows nothing of MkDocs."""

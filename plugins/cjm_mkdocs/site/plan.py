@@ -1,0 +1,52 @@
+"""One plan of everything the journey data adds to a site, used by the MkDocs plugin and by `cjm generate`.
+
+So the two cannot drift: the same pages, downloads and assets, and the same embeds in hand-written pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from importlib.resources import files as package_files
+
+from jinja2 import Environment
+
+from .blocks import HtmlBlocks
+from .pages import ASSETS, GeneratedPage, Site, downloads, expand_embeds, generate
+
+STYLES = ("cjm.css",)
+SCRIPTS = ("catalog-filter.js", "table-sort.js")
+"""The site's own stylesheet and scripts (in the package's `assets/`), served from :data:`ASSETS`."""
+MERMAID_CONFIG = "mermaid-config.js"
+"""The script that wraps Mermaid's initialize and render (classic build or ES modules)."""
+MERMAID_LOADER = "mermaid-load.mjs"
+"""The loader module of Mermaid's ES module build."""
+
+
+class SitePlan:
+    """Every generated page, download and asset of a site, and the embeds of its hand-written pages."""
+
+    def __init__(self, site: Site, env: Environment, hold_html: bool = False) -> None:
+        self.site = site
+        self.env = env
+        self.pages: list[GeneratedPage] = generate(site, env, hold_html)
+        self.downloads: dict[str, str] = downloads(site)
+
+    def uris(self) -> list[str]:
+        """The source path of every page and download the plan adds."""
+        return [*(page.uri for page in self.pages), *self.downloads]
+
+    def clashes(self, hand_written: Iterable[str]) -> list[str]:
+        """Hand-written files that would hide a page or download of the plan."""
+        planned = set(self.uris())
+        return sorted(uri for uri in hand_written if uri in planned)
+
+    @staticmethod
+    def assets(mermaid: Sequence[str]) -> dict[str, str]:
+        """Site URI → text of the stylesheet and scripts, with the Mermaid scripts named in `mermaid`."""
+        folder = package_files("cjm_mkdocs").joinpath("assets")
+        return {f"{ASSETS}/{name}": folder.joinpath(name).read_text(encoding="utf-8")
+                for name in (*STYLES, *mermaid, *SCRIPTS)}
+
+    def expand(self, markdown: str, here: str, blocks: HtmlBlocks | None = None) -> tuple[str, list[str]]:
+        """A hand-written page with its `<!-- cjm:… -->` lines expanded, and a problem per broken one."""
+        return expand_embeds(markdown, here, self.site, self.env, blocks)
