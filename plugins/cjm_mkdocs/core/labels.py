@@ -119,7 +119,6 @@ LABELS: dict[str, dict[str, str]] = {
         # target against current
         "added": "neu",
         "removed": "entfällt",
-        "changed": "verändert",
         "no_changes": "Keine Schritte hinzugefügt, entfernt oder anders bewertet.",
         # persona page
         "profile": "Profil",
@@ -365,7 +364,6 @@ LABELS: dict[str, dict[str, str]] = {
         "external_image": "Image (external link)",
         "added": "new",
         "removed": "dropped",
-        "changed": "changed",
         "no_changes": "No step added, removed or rated differently.",
         "profile": "Profile",
         "demographics": "Demographics",
