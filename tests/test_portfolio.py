@@ -205,6 +205,34 @@ def test_comparison_per_stage_with_steps_added_removed_rerated_and_pain_points(t
     assert [pain.id for _, pain in comparison.new] == ["neu"]
 
 
+def test_comparison_lists_each_step_once_and_the_changed_ones_stage_by_stage(tmp_path: Path) -> None:
+    catalog = load(tmp_path, sample_data())
+    comparison = portfolio.compare(catalog.journeys["kauf"], catalog.journeys["kauf-soll"])
+    steps = [(c.kind, (c.target or c.current).id, c.delta) for c in comparison.steps]
+    # per stage: the steps the target drops, then the target's steps in its order
+    assert steps == [("removed", "abbrechen", None), ("rerated", "angebot-sehen", 2), ("same", "bestellen", 0),
+                     ("added", "bewerten", None)]
+    assert comparison.changes == tuple(c for c in comparison.steps if c.kind != "same")
+    assert {kind: comparison.count(kind) for kind in ("added", "removed", "rerated", "same")} == {
+        "added": 1, "removed": 1, "rerated": 1, "same": 1}
+
+
+def test_a_step_is_rerated_only_when_its_score_changes_pain_points_are_compared_on_their_own(tmp_path: Path) -> None:
+    data = sample_data()
+    target = data["maps/kauf-soll.yml"]
+    target["stages"][0]["steps"][0]["rating"] = "okay"  # as in the current journey; both its pain points go
+    target["stages"][1]["steps"][0]["pain_points"] = [{"id": "neu", "text": "neu", "severity": "low"}]
+    catalog = load(tmp_path, data)
+    comparison = portfolio.compare(catalog.journeys["kauf"], catalog.journeys["kauf-soll"])
+    kinds = {(c.target or c.current).id: c.kind for c in comparison.steps}
+    assert kinds == {"angebot-sehen": "same", "abbrechen": "removed", "bestellen": "same", "bewerten": "added"}
+    assert [(c.kind, (c.target or c.current).id) for c in comparison.changes] == [("removed", "abbrechen"),
+                                                                                 ("added", "bewerten")]
+    assert [(step.id, pain.id) for step, pain in comparison.resolved] == [
+        ("angebot-sehen", "versand-unklar"), ("angebot-sehen", "angebot-sehen-pain-2"), ("abbrechen", "abbrechen-pain-1")]
+    assert [(step.id, pain.id) for step, pain in comparison.new] == [("bestellen", "neu")]
+
+
 # --- charts ------------------------------------------------------------------------------
 
 HOSTILE = '<script>alert(1)</script> & "x" ]]> \x07'

@@ -266,9 +266,19 @@ def test_measures_put_quick_wins_first_and_kpis_compare_target_and_current(tmp_p
 
 
 def test_target_journey_shows_what_changes(tmp_path: Path, data: dict) -> None:
-    page = build_site(tmp_path, data).soup("journeys/kauf-soll/")
-    rows = {row.a.get_text(): row.select_one(".cjm-badge").get_text() for row in page.select(".cjm-changes tbody tr")}
-    assert rows == {"Bricht ab": DE["removed"], "Bewertet": DE["added"], "Sieht Angebot": DE["changed"]}
+    # Bestellt keeps its rating but gains a pain point: not a step change, a new pain point
+    data["maps/kauf-soll.yml"]["stages"][1]["steps"][0]["pain_points"] = [{"id": "neu", "text": "Neu", "severity": "low"}]
+    site = build_site(tmp_path, data)
+    page = site.soup("journeys/kauf-soll/")
+    rows = [[" ".join(td.get_text(" ").split()) for td in row.select("td")] for row in page.select(".cjm-changes tbody tr")]
+    assert [row[:2] for row in rows] == [["Bricht ab", DE["removed"]], ["Sieht Angebot", f"{DE['rerated']} +2"],
+                                        ["Bewertet", DE["added"]]]
+    assert [(row[2] == "–", row[3] == "–") for row in rows] == [(False, True), (False, False), (True, False)]
+    assert page.select_one(".cjm-changes .cjm-change-better").get_text() == "+2"
+    lists = {ul["data-list"]: [a.get_text() for a in ul.select("a")] for ul in page.select(".cjm-changes ul")}
+    assert lists == {"resolved_pain_points": ["Versandkosten unklar", "Feed veraltet", "Niemand erreichbar"],
+                     "new_pain_points": ["Neu"]}
+    assert broken_links(site) == []
 
 
 def test_review_due_badge_follows_the_configured_today(tmp_path: Path, data: dict) -> None:

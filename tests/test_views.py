@@ -127,9 +127,3 @@ def test_responsibility_rows_have_a_cell_per_journey_and_a_total() -> None:
 def test_owned_items_group_by_journey_in_order() -> None:
     owned = views.responsibilities(catalog())["service"]
     assert [j.id for j, _ in views.by_journey(owned)] == ["kauf", "einkauf"]
-
-
-def test_changes_between_current_and_target() -> None:
-    current, target = journey("maps/kauf.yml"), journey("maps/kauf-soll.yml")
-    found = {(change.kind, (change.target or change.current).id) for change in views.changes(current, target)}
-    assert found == {("removed", "abbrechen"), ("added", "bewerten"), ("changed", "angebot-sehen")}

@@ -119,7 +119,6 @@ LABELS: dict[str, dict[str, str]] = {
         # target against current
         "added": "neu",
         "removed": "entfällt",
-        "changed": "verändert",
         "no_changes": "Keine Schritte hinzugefügt, entfernt oder anders bewertet.",
         # persona page
         "profile": "Profil",
@@ -219,7 +218,6 @@ LABELS: dict[str, dict[str, str]] = {
         "review_cli": "Dieselbe Liste auf der Kommandozeile, etwa in der CI:",
         "no_targets": "Noch keine Ist-Journey hat eine Soll-Journey.",
         "rerated": "neu bewertet",
-        "same": "unverändert",
         "steps_added": "Schritte neu",
         "steps_removed": "Schritte entfallen",
         "steps_rerated": "Schritte neu bewertet",
@@ -365,7 +363,6 @@ LABELS: dict[str, dict[str, str]] = {
         "external_image": "Image (external link)",
         "added": "new",
         "removed": "dropped",
-        "changed": "changed",
         "no_changes": "No step added, removed or rated differently.",
         "profile": "Profile",
         "demographics": "Demographics",
@@ -460,7 +457,6 @@ LABELS: dict[str, dict[str, str]] = {
         "review_cli": "The same list on the command line, e.g. in CI:",
         "no_targets": "No current journey has a target journey yet.",
         "rerated": "rerated",
-        "same": "unchanged",
         "steps_added": "steps added",
         "steps_removed": "steps dropped",
         "steps_rerated": "steps rerated",

@@ -205,8 +205,7 @@ def _review_rows(catalog: Catalog, today: dt.date) -> Iterator[dict[str, Any]]:
 def _comparison_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
     for comparison in portfolio.comparisons(catalog):
         for stage in comparison.stages:
-            changes = [c for c in stage.current if c.kind == "removed"] + list(stage.target)
-            for change in changes:
+            for change in stage.steps:
                 step = change.target or change.current
                 yield {"current_journey": comparison.current.id, "target_journey": comparison.target.id,
                        "stage": stage.stage.id, "step": step.id, "name": step.name, "change": change.kind,

@@ -223,27 +223,3 @@ def responsibility_rows(catalog: Catalog) -> list[ResponsibilityRow]:
         cells = [matrix.get((department.id, journey)) for journey in catalog.journeys]
         rows.append(ResponsibilityRow(department, cells, sum(cell.total for cell in cells if cell)))
     return rows
-
-
-# --- target against current ------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Change:
-    """How one step differs between the current and the target journey."""
-
-    kind: str
-    current: Step | None
-    target: Step | None
-
-
-def changes(current: Journey, target: Journey) -> list[Change]:
-    """Steps added, removed and re-rated in the target journey, matched by step id."""
-    before = {step.id: step for step in current.steps}
-    after = {step.id: step for step in target.steps}
-    found = [Change("removed", step, None) for key, step in before.items() if key not in after]
-    for key, step in after.items():
-        if key not in before:
-            found.append(Change("added", None, step))
-        elif before[key].score != step.score or len(before[key].pain_points) != len(step.pain_points):
-            found.append(Change("changed", before[key], step))
-    return found

@@ -326,7 +326,9 @@ def _review_entry(kind: str, item_id: str, title: str, owner: str | None, last: 
 
 @dataclass(frozen=True)
 class StepChange:
-    """A step on one side of the comparison: added, removed, rerated or same (matched by step id)."""
+    """A step on one side of the comparison, matched by step id: added (only in the target journey), removed
+    (only in the current one), rerated (its score differs) or same. Pain points are compared on their own
+    (:attr:`Comparison.resolved`, :attr:`Comparison.new`), not per step."""
 
     kind: str
     current: Step | None
@@ -346,6 +348,11 @@ class StageComparison:
     current: tuple[StepChange, ...]
     target: tuple[StepChange, ...]
 
+    @property
+    def steps(self) -> tuple[StepChange, ...]:
+        """Every step of the stage once: the current journey's removed steps, then the target journey's steps."""
+        return tuple(change for change in self.current if change.kind == "removed") + self.target
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -359,10 +366,19 @@ class Comparison:
     new: tuple[tuple[Step, PainPoint], ...]
     """Pain points only the target journey has."""
 
+    @property
+    def steps(self) -> tuple[StepChange, ...]:
+        """Every step once, stage by stage (see :attr:`StageComparison.steps`)."""
+        return tuple(change for stage in self.stages for change in stage.steps)
+
+    @property
+    def changes(self) -> tuple[StepChange, ...]:
+        """The steps added, removed or rerated, in the order of :attr:`steps`."""
+        return tuple(change for change in self.steps if change.kind != "same")
+
     def count(self, kind: str) -> int:
-        """Steps added or rerated (counted on the target side) or removed (on the current side)."""
-        side = "current" if kind == "removed" else "target"
-        return sum(change.kind == kind for stage in self.stages for change in getattr(stage, side))
+        """How many steps are added, removed, rerated or the same."""
+        return sum(change.kind == kind for change in self.steps)
 
 
 def comparisons(catalog: Catalog) -> list[Comparison]:
@@ -372,7 +388,10 @@ def comparisons(catalog: Catalog) -> list[Comparison]:
 
 
 def compare(current: Journey, target: Journey) -> Comparison:
-    """Stage by stage (by stage id, target order first), steps and pain points matched by id."""
+    """Stage by stage (by stage id, target order first), steps and pain points matched by id.
+
+    The one comparison of a target journey with its current one: the overview page, the target journey's
+    page and the CSV export all show this."""
     before = {step.id: step for step in current.steps}
     after = {step.id: step for step in target.steps}
     named = {stage.id: stage for stage in current.stages} | {stage.id: stage for stage in target.stages}
