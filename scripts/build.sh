@@ -6,15 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-new=$(mktemp -d site.tmp-XXXXXX)
+new=""
 old=""
 finish() {
   # Interrupted between the two renames: put the previous site back.
   if [ -n "$old" ] && [ ! -e site ] && [ -d "$old/site" ]; then mv "$old/site" site; fi
-  rm -rf "$new" ${old:+"$old"}
+  rm -rf ${new:+"$new"} ${old:+"$old"}
 }
 trap finish EXIT
 trap 'exit 130' INT TERM HUP
+new=$(mktemp -d site.tmp-XXXXXX)
 
 .venv/bin/mkdocs build --strict -d "$PWD/$new" "$@"
 chmod 755 "$new"   # mktemp makes it private; the site is for everyone to read
