@@ -292,3 +292,16 @@ def test_kpi_bars_stay_inside_the_chart(tmp_path: Path, target: float, current: 
     marks = [el for el in root.iter(f"{SVG}path") if el.get("class") == "cjm-kpi-target"]
     assert len(marks) == 1 and lowest <= float(marks[0].get("d")[1:].split()[0]) <= highest
     assert len(list(root.iter(f"{SVG}rect"))) == (0 if current is None else 1)
+
+
+def test_overview_figures_count_what_each_overview_page_lists(tmp_path: Path) -> None:
+    catalog = load(tmp_path, sample_data())
+    figures = {view: {f.label: f.value for f in found} for view, found in portfolio.overview_figures(catalog, TODAY).items()}
+    pains, measures = portfolio.pain_register(catalog), portfolio.backlog(catalog, TODAY)
+    states = [entry.state for entry in portfolio.review_status(catalog, TODAY)]
+    assert figures["pain-points"] == {"pain_points": len(pains), "open": len([p for p in pains if p.open]),
+                                      "not_addressed": len([p for p in pains if not p.addressed])}
+    assert figures["measures"]["quick_wins"] == len([e for e in measures if e.measure.is_quick_win]) > 0
+    assert figures["reviews"] == {"overdue": states.count("overdue"), "due_soon": states.count("due_soon")}
+    assert figures["target-vs-current"] == {"kind_target": 1}
+    assert all(label in LABELS["de"] for found in figures.values() for label in found)

@@ -159,7 +159,8 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
              render("responsibilities.md.j2", page_uri("department"), site.labels["departments"],
                     data_source(catalog, "department"), rows=views.responsibility_rows(catalog),
                     journeys=list(catalog.journeys.values())),
-             render("overview/index.md.j2", page_uri("overview"), site.labels["overview"])]
+             render("overview/index.md.j2", page_uri("overview"), site.labels["overview"],
+                    figures=portfolio.overview_figures(catalog, site.today))]
     pages += [render(f"overview/{view}.md.j2", page_uri("overview", view),
                      site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]
     for journey in catalog.journeys.values():

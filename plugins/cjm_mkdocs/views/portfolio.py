@@ -417,3 +417,30 @@ def _side(journey: Journey, stage_id: str, other: dict[str, Step], is_current: b
 def _pains(journey: Journey) -> Iterator[tuple[str, tuple[Step, PainPoint]]]:
     for step, pain in journey.pain_points:
         yield pain.id, (step, pain)
+
+
+# --- the overview section's home ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Figure:
+    """A count the overview's home shows beside a view, and the label it is shown with."""
+
+    value: int
+    label: str
+
+
+def overview_figures(catalog: Catalog, today: dt.date) -> dict[str, list[Figure]]:
+    """The key figures of each overview page, by the page's name."""
+    pains, measures, kpis = pain_register(catalog), backlog(catalog, today), kpi_board(catalog)
+    reviews = [entry.state for entry in review_status(catalog, today)]
+    return {
+        "channels": [Figure(len(channels(catalog)), "channel_count")],
+        "pain-points": [Figure(len(pains), "pain_points"), Figure(sum(p.open for p in pains), "open"),
+                        Figure(sum(not p.addressed for p in pains), "not_addressed")],
+        "measures": [Figure(len(measures), "measures"),
+                     Figure(sum(e.measure.is_quick_win for e in measures), "quick_wins"),
+                     Figure(sum(e.overdue for e in measures), "overdue")],
+        "kpis": [Figure(len(kpis), "kpis"), Figure(sum(k.status == "met" for k in kpis), "met")],
+        "reviews": [Figure(reviews.count("overdue"), "overdue"), Figure(reviews.count("due_soon"), "due_soon")],
+        "target-vs-current": [Figure(len(comparisons(catalog)), "kind_target")],
+    }
