@@ -51,22 +51,6 @@ fi
 if [ "$want_test" = 1 ] && { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
     || [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; }; then
   echo "setup: installing Debian's chromium, poppler-utils and fonts for the browser tests"
-  sudo_cmd=""
-  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-  # Another apt process may hold the locks (a setup of another checkout, unattended upgrades): wait up to
-  # 10 minutes. apt-get waits for the dpkg lock itself with DPkg::Lock::Timeout, but apt 2.6's `update`
-  # ignores that for the lists lock and fails at once, so that failure is retried here.
-  apt_get() {
-    local deadline=$((SECONDS + 600)) out
-    while ! out=$($sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 "$@" 2>&1); do
-      if [ "$SECONDS" -ge "$deadline" ] || ! grep -q "Could not get lock" <<<"$out"; then
-        printf '%s\n' "$out" >&2
-        return 1
-      fi
-      echo "setup: another apt process holds its lock; waiting"
-      sleep 5
-    done
-  }
-  apt_get update -qq
-  apt_get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji
+  scripts/apt-get-waiting update -qq
+  scripts/apt-get-waiting install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji
 fi
