@@ -244,3 +244,10 @@ def test_broken_yaml_is_reported_once_in_our_words(tmp_path):
     assert_reported(result, "journeys/maps/shop.yml:25:15: error: is not valid YAML",
                     "journeys/maps/deep.yml:1:")
     assert "parse_engine" not in result.stderr and "ERROR: [parse]" not in result.stderr, result.stderr
+
+
+def test_prose_that_is_not_utf8_is_located_like_yaml(tmp_path):
+    data = write_data(tmp_path / "journeys", {"maps/shop.md": b"Erste Zeile\r\nZweite \xff Zeile\n",
+                                              "maps/shop.yml": JOURNEY.encode() + b"# \xfe\n"})
+    assert_reported(validate(data), "journeys/maps/shop.md:2:8: error: is not UTF-8 (byte 0xff)",
+                    "journeys/maps/shop.yml:", "is not UTF-8 (byte 0xfe)", "fix: save the file with UTF-8 encoding")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .problems import Problem
-from .text_checks import LineIndex, capped, invisible_characters, invisible_problem, unify_line_breaks
+from .text_checks import LineIndex, capped, decode, invisible_characters, invisible_problem
 
 MAX_DEPTH = 16
 """Deepest nesting of lists and quotes, and of open brackets `[` or parentheses `(` within a paragraph."""
@@ -28,13 +28,9 @@ _OPENING = {"]": "[", ")": "("}
 
 def read_prose(raw: bytes, file: str, max_bytes: int) -> tuple[str, list[Problem]]:
     """The prose of `raw`, or "" with the problems that keep it from being rendered."""
-    if len(raw) > max_bytes:
-        return "", [Problem(file, 1, 1, "", f"is {len(raw):,} bytes, more than the limit of {max_bytes:,}",
-                            "split the text, or raise `max_file_size` in the plugin configuration")]
-    try:
-        text = unify_line_breaks(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return "", [Problem(file, 1, 1, "", "cannot be read as UTF-8 text", "save the file with UTF-8 encoding")]
+    text, problems = decode(raw, file, max_bytes)
+    if text is None:
+        return "", problems
     lines = LineIndex(text)
     problems = capped([invisible_problem(file, *found) for found in invisible_characters(lines)])
     problems += [problem for start, end in _blocks(text) if (problem := _block_problem(file, lines, start, end))]

@@ -21,7 +21,7 @@ import yaml
 
 from .problems import Problem
 from .scalars import PLAIN_KINDS, TAG, PlainScalar, plain_value
-from .text_checks import LineIndex, capped, invisible_characters, invisible_problem, unify_line_breaks
+from .text_checks import LineIndex, capped, decode, invisible_characters, invisible_problem
 from .yaml_fast import NOT_FAST, fast_data
 
 __all__ = ["PlainScalar", "YamlDocument", "read_yaml", "dotted"]
@@ -108,11 +108,7 @@ def read_yaml(raw: bytes, file: str, max_bytes: int = 1_048_576, *, fast: bool =
     it cannot vouch for goes the exact, slower way through libyaml.
     """
     doc = YamlDocument(file)
-    if len(raw) > max_bytes:
-        doc.problems.append(Problem(file, 1, 1, "", f"is {len(raw):,} bytes, more than the limit of {max_bytes:,}",
-                                    "split the file, or raise `max_file_size` in the plugin configuration"))
-        return doc
-    text = _decode(raw, doc)
+    text, doc.problems = decode(raw, file, max_bytes)
     if text is None or not _check_text(text, doc):
         return doc
     doc.text = text
@@ -140,18 +136,6 @@ def _invisible(doc: YamlDocument) -> list[Problem]:
         field = dotted(starts[before][2]) if before >= 0 else ""
         problems.append(invisible_problem(doc.file, line, column, char, field))
     return problems
-
-
-def _decode(raw: bytes, doc: YamlDocument) -> str | None:
-    try:
-        return unify_line_breaks(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        doc.problems.append(Problem(doc.file, line, column, "", f"is not UTF-8 (byte 0x{raw[exc.start]:02x})",
-                                    "save the file with UTF-8 encoding in your editor"))
-        return None
 
 
 _HIDDEN_BREAKS = {"\x85": "U+0085", "\u2028": "U+2028", "\u2029": "U+2029"}

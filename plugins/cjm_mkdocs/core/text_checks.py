@@ -19,6 +19,22 @@ MAX_REPORTED = 20
 """Invisible characters reported one by one per file; the rest are counted in one more problem."""
 
 
+def decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
+    """The text of a file's bytes with every line ending as LF, or None and the problem that keeps it unread:
+    more than `max_bytes`, or not UTF-8 (located at the first bad byte)."""
+    if len(raw) > max_bytes:
+        return None, [Problem(file, 1, 1, "", f"is {len(raw):,} bytes, more than the limit of {max_bytes:,}",
+                              "split the file, or raise `max_file_size` in the plugin configuration")]
+    try:
+        return unify_line_breaks(raw.decode("utf-8-sig")), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem(file, line, column, "", f"is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+                              "save the file with UTF-8 encoding in your editor")]
+
+
 def unify_line_breaks(text: str) -> str:
     """`text` with CRLF and lone CR line endings as LF, so that every reader counts lines alike."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
