@@ -95,6 +95,15 @@ def test_no_file_or_folder_is_read_through_a_link(tmp_path, name, target):
     assert_reported(validate(data), f"journeys/{name}: error: is a symbolic link", "fix: replace the link with the")
 
 
+def test_a_data_folder_that_is_a_link_is_refused(tmp_path):
+    """A pull request may replace the whole folder with a link; the plugin's own `data_dir` is still refused."""
+    real = write_data(tmp_path / "elsewhere")
+    (tmp_path / "journeys").symlink_to(real, target_is_directory=True)
+    result = validate(tmp_path / "journeys")
+    assert_reported(result, "journeys: error: is a symbolic link", "fix: replace the link with the folder itself")
+    assert "1 journeys" not in result.stdout
+
+
 # --- 2. a folder where a file belongs ------------------------------------------------------------------------
 
 

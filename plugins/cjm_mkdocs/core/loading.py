@@ -7,7 +7,7 @@ Layout of the data folder::
     maps/<id>.yml          one journey each (+ optional <id>.md prose)
 
 Parsed files are cached by content hash, so a rebuild re-reads only what changed.
-Only regular files and folders are read: a symbolic link could bring any file of
+Only regular files and folders are read, the data folder itself included: a symbolic link could bring any file of
 the machine (`/proc/self/environ`, a key) onto the site, and a pipe or device
 could block or never end.
 """
@@ -129,10 +129,11 @@ class JourneyLoader:
         self.parsed_files = 0
         self._real_folders.clear()
         problems: list[Problem] = []
-        if not self.root.is_dir():
-            missing = Problem(self._display(self.root), message="is not a folder",
-                              hint="point the command or the plugin's `data_dir` at the journeys folder")
-            return Catalog(), [missing]
+        refused = folder_problem(self.root)
+        if refused or not self.root.is_dir():
+            message, hint = refused or ("is not a folder", "")
+            return Catalog(), [Problem(self._display(self.root), message=message, hint=hint or
+                                       "point the command or the plugin's `data_dir` at the journeys folder")]
         sources = self._departments(problems) + self._folder(PERSONAS_DIR, Persona, problems)
         sources += self._folder(JOURNEYS_DIR, Journey, problems)
         problems += self._strays()
