@@ -149,6 +149,9 @@ def test_one_csv_table_goes_to_standard_output(tmp_path):
     assert_spreadsheet_safe({"measures.csv": printed.stdout})
     without = cjm("export", "journeys", "--format", "csv", cwd=tmp_path)
     assert without.returncode == 2 and "add --table (steps, touchpoints, pain_points, measures, kpis)" in without.stderr
+    for other in (["--format", "json"], ["--format", "csv", "--out", "out"]):
+        ignored = cjm("export", "journeys", *other, "--table", "steps", cwd=tmp_path)
+        assert ignored.returncode == 2 and "--table prints one table of --format csv" in ignored.stderr
 
 
 def test_export_into_a_folder_path_is_a_clear_error(tmp_path):

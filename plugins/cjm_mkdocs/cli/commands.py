@@ -94,6 +94,8 @@ def export(data_dir: Path, output: str, out: Path | None, table: str | None, yes
     if output == "csv" and out is None and table is None:
         raise click.UsageError(f"standard output takes one CSV table: add --table ({', '.join(TABLES)}), "
                                "or write them all to a folder with --out")
+    if table is not None and (output != "csv" or out is not None):
+        raise click.UsageError("--table prints one table of --format csv to standard output; leave out --out")
     catalog = _load_clean(data_dir)
     if out is None:
         click.echo(export_json(catalog) if output == "json" else csv_tables(catalog)[f"{table}.csv"], nl=False)
