@@ -86,12 +86,14 @@ def test_generate_expands_embeds_and_reports_every_broken_one(tmp_path):
     (pages / "journeys").mkdir(parents=True)
     (pages / "team.md").write_text("# Team\n\n<!-- cjm:matrix nope -->\n\n<!-- cjm:curv x -->\n", encoding="utf-8")
     (pages / "journeys/index.md").write_text("# Mine\n", encoding="utf-8")
+    (pages / "latin1.md").write_bytes("# Übersicht\n".encode("latin-1"))
     result = run(str(BIN / "cjm"), "generate", "journeys", "--out", str(tmp_path / "docs"), "--pages", str(pages),
                  cwd=REPO)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{pages}/journeys/index.md would hide a page cjm generates" in result.stderr
     assert f"{pages}/team.md:3: cjm:matrix names no journey `nope`" in result.stderr
     assert f"{pages}/team.md:5: `cjm:curv` is no embed; did you mean `curve`?" in result.stderr
+    assert f"{pages}/latin1.md: is not UTF-8 text" in result.stderr
     assert not (tmp_path / "docs").exists()
 
 

@@ -144,7 +144,12 @@ def _hand_written(plan: SitePlan, folder: Path) -> dict[str, str | bytes]:
         if path.suffix != ".md":
             files[uri] = path.read_bytes()
             continue
-        files[uri], broken = plan.expand(path.read_text(encoding="utf-8"), uri)
+        try:
+            markdown = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.append(f"{folder}/{uri}: is not UTF-8 text; save it with UTF-8 encoding")
+            continue
+        files[uri], broken = plan.expand(markdown, uri)
         problems += [f"{folder}/{problem}" for problem in broken]
     if problems:
         raise click.ClickException("\n".join(problems))
