@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from cjm_mkdocs.views import journey as views
+from cjm_mkdocs.views import department as ownership, journey as views
 from cjm_mkdocs.core.catalog import Catalog
 from cjm_mkdocs.core.model import Department, Journey, Step, add_months, mood_of
 from conftest import sample_data
@@ -83,14 +83,14 @@ def test_measures_link_to_the_steps_and_pain_points_they_address() -> None:
 
 def test_step_departments_start_with_the_step_owner() -> None:
     found = journey()
-    assert views.step_departments(found, found.steps[0]) == ["marketing", "service", "it"]
-    assert views.step_departments(found, found.steps[1]) == ["service"]
-    assert views.departments_of(found) == ["marketing", "service", "it"]
+    assert ownership.step_departments(found, found.steps[0]) == ["marketing", "service", "it"]
+    assert ownership.step_departments(found, found.steps[1]) == ["service"]
+    assert ownership.departments_of(found) == ["marketing", "service", "it"]
 
 
 def test_responsibilities_cover_every_owned_item_once() -> None:
     found = catalog()
-    owned = views.responsibilities(found)
+    owned = ownership.responsibilities(found)
     assert set(owned) == set(found.departments)
     assert owned["recht"] == []
     items = [item for group in owned.values() for item in group]
@@ -104,7 +104,7 @@ def test_responsibilities_cover_every_owned_item_once() -> None:
 
 
 def test_responsibility_matrix_counts_and_worst_rating() -> None:
-    cells = views.responsibility_matrix(catalog())
+    cells = ownership.responsibility_matrix(catalog())
     service = cells[("service", "kauf")]
     assert service.counts == {"touchpoint": 2, "pain_point": 2}
     assert service.worst == 1 and service.total == 4
@@ -115,9 +115,9 @@ def test_responsibility_matrix_counts_and_worst_rating() -> None:
 
 def test_responsibility_rows_have_a_cell_per_journey_and_a_total() -> None:
     data = catalog()
-    rows = {row.department.id: row for row in views.responsibility_rows(data)}
+    rows = {row.department.id: row for row in ownership.responsibility_rows(data)}
     assert list(rows) == list(data.departments)
-    cells = views.responsibility_matrix(data)
+    cells = ownership.responsibility_matrix(data)
     for department, row in rows.items():
         assert row.cells == [cells.get((department, journey)) for journey in data.journeys]
         assert row.total == sum(cell.total for cell in row.cells if cell)
@@ -125,5 +125,5 @@ def test_responsibility_rows_have_a_cell_per_journey_and_a_total() -> None:
 
 
 def test_owned_items_group_by_journey_in_order() -> None:
-    owned = views.responsibilities(catalog())["service"]
-    assert [j.id for j, _ in views.by_journey(owned)] == ["kauf", "einkauf"]
+    owned = ownership.responsibilities(catalog())["service"]
+    assert [j.id for j, _ in ownership.by_journey(owned)] == ["kauf", "einkauf"]

@@ -22,7 +22,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..render import export
-from ..views import guide, portfolio, journey as views
+from ..views import department as ownership, guide, portfolio, journey as views
 from .blocks import HtmlBlocks
 from .ids import PageIds
 from ..core.catalog import Catalog
@@ -137,7 +137,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
         mermaid_text=escape.mermaid_text, html_block=_page_block, slug=slugify, mood=mood_of,
     )
-    env.globals.update(views=views, guide=guide, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
+    env.globals.update(views=views, ownership=ownership, guide=guide, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
                        overview_views=OVERVIEW, download_uri=download_uri)
     return env
 
@@ -157,7 +157,7 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
              render("personas.md.j2", page_uri("persona"), site.labels["personas"],
                     data_source(catalog, "persona", folder=True)),
              render("responsibilities.md.j2", page_uri("department"), site.labels["departments"],
-                    data_source(catalog, "department"), rows=views.responsibility_rows(catalog),
+                    data_source(catalog, "department"), rows=ownership.responsibility_rows(catalog),
                     journeys=list(catalog.journeys.values())),
              render("overview/index.md.j2", page_uri("overview"), site.labels["overview"],
                     figures=portfolio.overview_figures(catalog, site.today))]
@@ -171,7 +171,7 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
     for persona in catalog.personas.values():
         pages.append(render("persona.md.j2", page_uri("persona", persona.id), persona.name,
                             catalog.source_file("persona", persona.id), persona=persona))
-    owned = views.responsibilities(catalog)
+    owned = ownership.responsibilities(catalog)
     for department in catalog.departments.values():
         pages.append(render("department.md.j2", page_uri("department", department.id), department.name,
                             catalog.source_file("department", department.id), department=department,

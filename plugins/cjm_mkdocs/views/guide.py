@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import journey as views
+from . import department as ownership, journey as views
 from ..core.catalog import Catalog
 from ..core.fields import NOT_BLANK, SLUG
 from ..core.model import SEVERITY_ORDER, Journey, Step
@@ -164,7 +164,7 @@ def _rank(moment: Moment) -> tuple[int, int]:
 def _step_moments(journey: Journey, step: Step) -> list[tuple[str, Moment]]:
     anchor = views.step_anchor(step)
     found = [(department, Moment("moment_of_truth", journey, step, step.name, anchor))
-             for department in (views.step_departments(journey, step) if step.moment_of_truth else ())]
+             for department in (ownership.step_departments(journey, step) if step.moment_of_truth else ())]
     found += [(t.department, Moment("touchpoint", journey, step, t.label, anchor, t.channel))
               for t in step.touchpoints if t.important]
     found += [(p.department, Moment("pain_point", journey, step, p.text, views.pain_anchor(p), p.severity,

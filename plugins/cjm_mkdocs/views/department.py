@@ -1,0 +1,131 @@
+"""Who owns what: each department's items across the journeys, the responsibility index, step owners.
+
+Pure functions of the catalog; nothing here knows about MkDocs or HTML.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..core.catalog import Catalog
+from ..core.model import Department, Journey, Step
+from .journey import kpi_anchor, love_anchor, measure_anchor, pain_anchor, step_anchor
+
+OWNED_KINDS = ("journey", "touchpoint", "love_point", "pain_point", "backstage", "measure", "kpi")
+"""What a department can own, in the order department pages list it."""
+
+
+@dataclass(frozen=True)
+class Owned:
+    """One thing a department owns in one journey, with where it is on the journey page."""
+
+    kind: str
+    department: str
+    journey: Journey
+    text: str
+    anchor: str
+    step: Step | None = None
+    detail: str | None = None
+
+
+def owned_in(journey: Journey) -> list[Owned]:
+    """Everything owned in a journey: the journey, then step by step, then measures and KPIs."""
+    items = [Owned("journey", journey.department, journey, journey.title, "")]
+    for step in journey.steps:
+        items += _owned_in_step(journey, step)
+    items += [Owned("measure", m.department, journey, m.title, measure_anchor(m), detail=m.status)
+              for m in journey.measures]
+    items += [Owned("kpi", k.department, journey, k.name, kpi_anchor(k)) for k in journey.kpis]
+    return items
+
+
+def _owned_in_step(journey: Journey, step: Step) -> list[Owned]:
+    anchor = step_anchor(step)
+    items = [Owned("touchpoint", t.department, journey, t.label, anchor, step, t.channel) for t in step.touchpoints]
+    items += [Owned("love_point", love.department, journey, love.text, love_anchor(step, n), step, love.severity)
+              for n, love in enumerate(step.love_points, 1)]
+    items += [Owned("pain_point", p.department, journey, p.text, pain_anchor(p), step, p.severity)
+              for p in step.pain_points]
+    items += [Owned("backstage", b.department, journey, b.process, anchor, step, b.system) for b in step.backstage]
+    return items
+
+
+def responsibilities(catalog: Catalog) -> dict[str, list[Owned]]:
+    """Department id → everything it owns across all journeys (every department, maybe empty)."""
+    owned: dict[str, list[Owned]] = {department: [] for department in catalog.departments}
+    for journey in catalog.journeys.values():
+        for item in owned_in(journey):
+            owned.setdefault(item.department, []).append(item)
+    return owned
+
+
+def by_journey(items: list[Owned]) -> list[tuple[Journey, list[Owned]]]:
+    """Owned items grouped by journey, journeys in order of appearance."""
+    groups: dict[str, tuple[Journey, list[Owned]]] = {}
+    for item in items:
+        groups.setdefault(item.journey.id, (item.journey, []))[1].append(item)
+    return list(groups.values())
+
+
+def by_kind(items: list[Owned]) -> dict[str, list[Owned]]:
+    """Owned items grouped by kind, every kind of :data:`OWNED_KINDS` in its order (maybe empty)."""
+    groups: dict[str, list[Owned]] = {kind: [] for kind in OWNED_KINDS}
+    for item in items:
+        groups[item.kind].append(item)
+    return groups
+
+
+@dataclass
+class Cell:
+    """What one department owns in one journey: counts per kind and the worst step it touches."""
+
+    counts: Counter = field(default_factory=Counter)
+    worst: int | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(n for kind, n in self.counts.items() if kind != "journey")
+
+
+def responsibility_matrix(catalog: Catalog) -> dict[tuple[str, str], Cell]:
+    """(department id, journey id) → :class:`Cell`, only for pairs with something owned."""
+    cells: dict[tuple[str, str], Cell] = {}
+    for department, items in responsibilities(catalog).items():
+        for item in items:
+            cell = cells.setdefault((department, item.journey.id), Cell())
+            cell.counts[item.kind] += 1
+            if item.step is not None:
+                cell.worst = min(item.step.score, cell.worst or 5)
+    return cells
+
+
+@dataclass(frozen=True)
+class ResponsibilityRow:
+    """One department's row of the responsibility index: a cell per journey (None: owns nothing there)."""
+
+    department: Department
+    cells: list[Cell | None]
+    total: int
+    """Everything the department owns across the journeys, the journeys themselves not counted."""
+
+
+def responsibility_rows(catalog: Catalog) -> list[ResponsibilityRow]:
+    """The responsibility index: a row per department, a column per journey (catalog order)."""
+    matrix = responsibility_matrix(catalog)
+    rows = []
+    for department in catalog.departments.values():
+        cells = [matrix.get((department.id, journey)) for journey in catalog.journeys]
+        rows.append(ResponsibilityRow(department, cells, sum(cell.total for cell in cells if cell)))
+    return rows
+
+
+def step_departments(journey: Journey, step: Step) -> list[str]:
+    """The step's owner, then every other department owning something in the step."""
+    owners = [step.department or journey.department] + [item.department for item in _owned_in_step(journey, step)]
+    return list(dict.fromkeys(owners))
+
+
+def departments_of(journey: Journey) -> list[str]:
+    """Every department that owns something in the journey, in order of appearance."""
+    return list(dict.fromkeys(item.department for item in owned_in(journey)))
