@@ -136,6 +136,8 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
         html_text=escape.html_text, inline_markdown=escape.inline_markdown, block_markdown=escape.block_markdown,
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
         mermaid_text=escape.mermaid_text, html_block=_page_block, slug=slugify, mood=mood_of,
+        step_anchor=views.step_anchor, pain_anchor=views.pain_anchor, love_anchor=views.love_anchor,
+        measure_anchor=views.measure_anchor, kpi_anchor=views.kpi_anchor,
     )
     env.globals.update(views=views, ownership=ownership, guide=guide, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
                        overview_views=OVERVIEW, download_uri=download_uri)
