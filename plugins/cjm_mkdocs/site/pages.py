@@ -24,6 +24,11 @@ from markupsafe import Markup
 from ..render import export
 from ..views import department as ownership, guide, portfolio, journey as views
 from .blocks import HtmlBlocks
+from .inputs import Site
+from .contexts.base import PageContext, page_fields
+from .contexts.journey import catalog_page, journey_embed, journey_page, left_out_page
+from .contexts.people import persona_page, personas_page
+from .links import SECTIONS, download_uri, edit_url, is_local, page_uri, relative_url, site_path
 from .ids import PageIds
 from ..core.catalog import Catalog
 from ..core.fields import SECTION_PAGE, slugify
@@ -32,7 +37,6 @@ from ..core.schema import schema_file
 from ..core.validation import did_you_mean
 from ..render import charts, curve, escape, mermaid, number, stage_name
 
-SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments", "overview": "overview"}
 ASSETS = "assets/cjm"
 """Where the site serves the plugin's CSS, JavaScript and Mermaid."""
 OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current")
@@ -56,53 +60,6 @@ class GeneratedPage:
     markdown: str
     source: str | None = None
     blocks: HtmlBlocks | None = None
-
-
-@dataclass(frozen=True)
-class Site:
-    """Everything pages are made from besides the templates."""
-
-    catalog: Catalog
-    labels: Mapping[str, str]
-    today: dt.date
-    edit_base: str | None = None
-    directory_urls: bool = True
-    left_out: Mapping[str, Journey] = field(default_factory=dict)
-    """Journeys the plugin's `preview` leaves out of `catalog`: they get a page with a note only."""
-
-
-def page_uri(kind: str, item_id: str = SECTION_PAGE) -> str:
-    """The source path of a generated page, e.g. ``journeys/<id>.md``."""
-    return f"{SECTIONS[kind]}/{item_id}.md"
-
-
-def site_path(uri: str, directory_urls: bool) -> str:
-    """Where a page or file lands in the site, as MkDocs places it."""
-    if not uri.endswith(".md"):
-        return uri
-    stem = uri[:-3]
-    if not directory_urls:
-        return f"{stem}.html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return f"{stem}/"
-
-
-def relative_url(target: str, here: str, directory_urls: bool, anchor: str = "") -> str:
-    """The link from page `here` to page or file `target` (both source paths), with an optional anchor."""
-    to, at = site_path(target, directory_urls), site_path(here, directory_urls)
-    folder = at.rstrip("/") if at.endswith("/") or not at else posixpath.dirname(at)
-    url = posixpath.relpath(to or ".", folder or ".")
-    if to.endswith("/") or not to:
-        url = "./" if url == "." else f"{url}/"
-    return f"{url}#{anchor}" if anchor else url
-
-
-def edit_url(edit_base: str | None, source: str | None) -> str | None:
-    """The "edit this file" link for a data file, if the site has a repository."""
-    if not edit_base or not source:
-        return None
-    return urljoin(edit_base if edit_base.endswith("/") else edit_base + "/", quote(source))
 
 
 def html_title(title: str) -> str:
@@ -140,7 +97,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
         measure_anchor=views.measure_anchor, kpi_anchor=views.kpi_anchor,
     )
     env.globals.update(views=views, ownership=ownership, guide=guide, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
-                       overview_views=OVERVIEW, download_uri=download_uri)
+                       overview_views=OVERVIEW, download_uri=download_uri, is_local=is_local, fence=fence)
     return env
 
 
@@ -154,36 +111,40 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
     def render(template: str, uri: str, title: str, source: str | None = None, **extra: object) -> GeneratedPage:
         return _render(env, site, template, uri, title, source, HtmlBlocks() if hold_html else None, **extra)
 
-    pages = [render("catalog.md.j2", page_uri("journey"), site.labels["journeys"],
-                    data_source(catalog, "journey", folder=True)),
-             render("personas.md.j2", page_uri("persona"), site.labels["personas"],
-                    data_source(catalog, "persona", folder=True)),
-             render("responsibilities.md.j2", page_uri("department"), site.labels["departments"],
-                    data_source(catalog, "department"), rows=ownership.responsibility_rows(catalog),
-                    journeys=list(catalog.journeys.values())),
-             render("overview/index.md.j2", page_uri("overview"), site.labels["overview"],
-                    figures=portfolio.overview_figures(catalog, site.today))]
+    def page(template: str, uri: str, title: str, context: PageContext) -> GeneratedPage:
+        blocks = HtmlBlocks() if hold_html else None
+        return GeneratedPage(uri, title, render_page(env, template, context, blocks), context.source, blocks)
+
+    here = page_uri("journey")
+    pages = [page("catalog.md.j2", here, site.labels["journeys"],
+                  catalog_page(site, here, data_source(catalog, "journey", folder=True)))]
+    here = page_uri("persona")
+    pages.append(page("personas.md.j2", here, site.labels["personas"],
+                      personas_page(site, here, data_source(catalog, "persona", folder=True))))
+    pages += [render("responsibilities.md.j2", page_uri("department"), site.labels["departments"],
+                     data_source(catalog, "department"), rows=ownership.responsibility_rows(catalog),
+                     journeys=list(catalog.journeys.values())),
+              render("overview/index.md.j2", page_uri("overview"), site.labels["overview"],
+                     figures=portfolio.overview_figures(catalog, site.today))]
     pages += [render(f"overview/{view}.md.j2", page_uri("overview", view),
                      site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]
     for journey in catalog.journeys.values():
-        pages.append(render("journey.md.j2", page_uri("journey", journey.id), journey.title,
-                            catalog.source_file("journey", journey.id), journey=journey))
-    pages += [render("left_out.md.j2", page_uri("journey", journey.id), journey.title, journey=journey)
-              for journey in site.left_out.values()]
+        here = page_uri("journey", journey.id)
+        pages.append(page("journey.md.j2", here, journey.title,
+                          journey_page(site, journey, here, catalog.source_file("journey", journey.id))))
+    for journey in site.left_out.values():
+        here = page_uri("journey", journey.id)
+        pages.append(page("left_out.md.j2", here, journey.title, left_out_page(site, journey, here)))
     for persona in catalog.personas.values():
-        pages.append(render("persona.md.j2", page_uri("persona", persona.id), persona.name,
-                            catalog.source_file("persona", persona.id), persona=persona))
+        here = page_uri("persona", persona.id)
+        pages.append(page("persona.md.j2", here, persona.name,
+                          persona_page(site, persona, here, catalog.source_file("persona", persona.id))))
     owned = ownership.responsibilities(catalog)
     for department in catalog.departments.values():
         pages.append(render("department.md.j2", page_uri("department", department.id), department.name,
                             catalog.source_file("department", department.id), department=department,
                             owned=owned.get(department.id, [])))
     return pages
-
-
-def download_uri(name: str) -> str:
-    """Where a download of the overview section lands, e.g. ``overview/journeys.json``."""
-    return f"{SECTIONS['overview']}/{name}"
 
 
 def downloads(site: Site) -> dict[str, str]:
@@ -203,8 +164,7 @@ def data_source(catalog: Catalog, kind: str, folder: bool = False) -> str | None
 def embed(site: Site, env: Environment, kind: str, journey: Journey, here: str,
           blocks: HtmlBlocks | None = None, ids: PageIds | None = None) -> str:
     """A journey's diagram, matrix or curve as Markdown for the page at `here`; `ids` keeps its ids unique there."""
-    return env.get_template(f"embed/{kind}.md.j2").render(_context(site, here, html_blocks=blocks, page_ids=ids,
-                                                                   journey=journey))
+    return render_page(env, f"embed/{kind}.md.j2", journey_embed(site, kind, journey, here), blocks, ids)
 
 
 def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
@@ -269,48 +229,14 @@ def _render(env: Environment, site: Site, template: str, uri: str, title: str, s
     return GeneratedPage(uri, title, markdown, source, blocks)
 
 
+def render_page(env: Environment, template: str, context: PageContext, blocks: HtmlBlocks | None = None,
+                ids: PageIds | None = None) -> str:
+    """A page's (or embed's) Markdown from its template and context; `blocks` and `ids` as in :func:`embed`."""
+    return env.get_template(template).render(context.variables(), html_blocks=blocks, page_ids=ids)
+
+
 def _context(site: Site, here: str, source: str | None = None, **extra: object) -> dict[str, object]:
-    catalog = site.catalog
-    return {
-        "site": site, "catalog": catalog, "L": site.labels, "today": site.today, "source": source,
-        "url": _linker(site, here), "date": _date_formatter(site.labels),
-        "number": lambda value: number(value, site.labels), "is_local": is_local,
-        "stage_name": lambda stage: stage_name(stage, site.labels),
-        "diagram": lambda journey: Markup(mermaid.journey_diagram(
-            journey, {p.id: p.name for p in catalog.personas.values()},
-            {d.id: d.name for d in catalog.departments.values()}, site.labels)),
-        "flowchart": lambda journey: _markup_or_none(mermaid.branch_flowchart(journey, site.labels)),
-        "curve": lambda journey: curve.emotion_curve(journey, site.labels),
-        "fence": fence,
-        **extra,
-    }
-
-
-def _linker(site: Site, here: str) -> Callable[..., str]:
-    """`url(target, anchor)` for the page at `here`; each target's path is worked out once per page."""
-    paths: dict[str, str] = {}
-
-    def url(target: str, anchor: str = "") -> str:
-        path = paths.get(target)
-        if path is None:
-            path = paths[target] = relative_url(target, here, site.directory_urls)
-        return f"{path}#{anchor}" if anchor else path
-    return url
-
-
-def _date_formatter(labels: Mapping[str, str]) -> Callable[[dt.date | None], str]:
-    def date(day: dt.date | None) -> str:
-        return day.strftime(labels["date_format"]) if day else labels["never_reviewed"]
-    return date
-
-
-def is_local(url: str) -> bool:
-    """Whether a (safe) URL points into the site rather than to another host."""
-    return not re.match(r"[a-z][a-z0-9+.\-]*:|[/\\]", url, re.IGNORECASE)
-
-
-def _markup_or_none(text: str | None) -> Markup | None:
-    return Markup(text) if text is not None else None
+    return {**page_fields(site, here, source), "site": site, "catalog": site.catalog, **extra}
 
 
 def fence(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core.model import SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, PainPoint, Step, add_months
+from ..core.model import SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, PainPoint, Step, add_months, mood_of
 
 @dataclass(frozen=True)
 class Review:
@@ -100,3 +100,20 @@ def measure_anchor(measure: Measure) -> str:
 
 def kpi_anchor(kpi: Kpi) -> str:
     return f"kpi-{kpi.id}"
+
+
+@dataclass(frozen=True)
+class JourneySummary:
+    """What every list of journeys shows about one: its overall rating, open pain points and review status."""
+
+    overall: float
+    mood: str
+    open_pain_points: int
+    review: Review
+
+
+def summary(journey: Journey, today: dt.date) -> JourneySummary:
+    """The :class:`JourneySummary` of a journey on `today`."""
+    score = overall_score(journey)
+    return JourneySummary(score, mood_of(score), len(open_pain_points(journey)),
+                          review(journey.last_reviewed, journey.review_interval_months, today))

@@ -1,0 +1,85 @@
+"""What every page template gets: the site's words, the day, the page's data file, names to link, helpers.
+
+The fields of :class:`PageContext` and its subclasses are the contract for templates a site overrides in
+``overrides/cjm/`` (TEMPLATES.md lists them); templates only format what they are given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ...core.model import Department, Persona, Stage
+from ...render import escape, number, stage_name
+from ...views.journey import JourneySummary
+from ..inputs import Site
+from ..links import edit_url, relative_url
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The fields every page and embed has."""
+
+    L: Mapping[str, str]
+    """The site's words (labels) in its language."""
+    today: dt.date
+    """The day the site is built for (review dates, overdue marks)."""
+    source: str | None
+    """The page's data file (``journeys/maps/x.yml``) or folder (ending in ``/``); None for pages of all data."""
+    edit_link: str | None
+    """The safe "edit this file" URL of `source`, when the site has a repository and `source` is a file."""
+    departments: Mapping[str, Department]
+    """Every department by id (for names and links)."""
+    personas: Mapping[str, Persona]
+    """Every persona by id."""
+    summaries: Mapping[str, JourneySummary]
+    """Every published journey's summary by id: overall rating, open pain points, review status."""
+    url: Callable[..., str]
+    """``url(target, anchor="")``: the link from this page to a page or file (a source path such as ``page_uri(…)``)."""
+    date: Callable[[dt.date | None], str]
+    """A date as the site writes it; None gives the "never reviewed" label."""
+    number: Callable[[float], str]
+    """A number with the language's decimal mark."""
+    stage_name: Callable[[Stage], str]
+    """A stage's name (its own, else the label of a default stage)."""
+
+    def variables(self) -> dict[str, Any]:
+        """The template variables: each field by name."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+def page_fields(site: Site, here: str, source: str | None = None) -> dict[str, Any]:
+    """The :class:`PageContext` fields of the page at `here` (a source path)."""
+    labels = site.labels
+    return {
+        "L": labels, "today": site.today, "source": source, "edit_link": _edit_link(site, source),
+        "departments": site.catalog.departments, "personas": site.catalog.personas, "summaries": site.summaries,
+        "url": _linker(site, here), "date": _date_formatter(labels),
+        "number": lambda value: number(value, labels), "stage_name": lambda stage: stage_name(stage, labels),
+    }
+
+
+def _edit_link(site: Site, source: str | None) -> str | None:
+    if source is None or source.endswith("/"):
+        return None
+    return escape.safe_url(edit_url(site.edit_base, source))
+
+
+def _linker(site: Site, here: str) -> Callable[..., str]:
+    """`url(target, anchor)` for the page at `here`; each target's path is worked out once per page."""
+    paths: dict[str, str] = {}
+
+    def url(target: str, anchor: str = "") -> str:
+        path = paths.get(target)
+        if path is None:
+            path = paths[target] = relative_url(target, here, site.directory_urls)
+        return f"{path}#{anchor}" if anchor else path
+    return url
+
+
+def _date_formatter(labels: Mapping[str, str]) -> Callable[[dt.date | None], str]:
+    def date(day: dt.date | None) -> str:
+        return day.strftime(labels["date_format"]) if day else labels["never_reviewed"]
+    return date

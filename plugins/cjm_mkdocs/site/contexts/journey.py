@@ -1,0 +1,191 @@
+"""The contexts of a journey's page, its embeds in hand-written pages, and the journeys section home."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ...core.model import Journey, LovePoint, Measure, PainPoint, Step
+from ...render import curve, mermaid
+from ...views import department as ownership, journey as views, portfolio
+from ..inputs import Site
+from .base import PageContext, page_fields
+
+
+@dataclass(frozen=True)
+class PainPointEntry:
+    """A pain point of the journey with its step, whether it is open and the measures that address it."""
+
+    step: Step
+    pain: PainPoint
+    open: bool
+    measures: list[Measure]
+
+
+@dataclass(frozen=True)
+class LovePointEntry:
+    """A love point with its step and its number within the step (its anchor: ``step | love_anchor(number)``)."""
+
+    step: Step
+    number: int
+    love: LovePoint
+
+
+@dataclass(frozen=True)
+class MeasureEntry:
+    """A measure with the (anchor, text) of each step and pain point it addresses."""
+
+    measure: Measure
+    addressed: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class DiagramEmbed(PageContext):
+    """``<!-- cjm:diagram <journey> -->``: the journey's Mermaid diagram."""
+
+    journey: Journey
+    diagram: Markup
+    """The Mermaid journey diagram's source (escaped for Mermaid)."""
+
+
+@dataclass(frozen=True)
+class CurveEmbed(PageContext):
+    """``<!-- cjm:curve <journey> -->``: the journey's emotion curve."""
+
+    journey: Journey
+    curve: Markup
+    """The emotion curve as inline SVG with its text alternative."""
+
+
+@dataclass(frozen=True)
+class MatrixEmbed(PageContext):
+    """``<!-- cjm:matrix <journey> -->``: the journey's touchpoint matrix."""
+
+    journey: Journey
+    owners: Mapping[str, list[str]]
+    """Step id → the departments owning something in the step, the step's owner first."""
+
+
+@dataclass(frozen=True)
+class JourneyPage(PageContext):
+    """A journey's page (``journey.md.j2``)."""
+
+    journey: Journey
+    summary: views.JourneySummary
+    diagram: Markup
+    curve: Markup
+    owners: Mapping[str, list[str]]
+    paths: Markup | None
+    """The Mermaid flowchart of the journey's alternative paths, if a step branches."""
+    current: Journey | None
+    """The current journey this target journey improves."""
+    target: Journey | None
+    """The target journey that improves this (current) journey."""
+    compared: Journey | None
+    """The target journey of the comparison on the target-vs-current page (this one, or its target)."""
+    comparison: portfolio.Comparison | None
+    """This target journey against its current journey."""
+    pain_points: list[PainPointEntry]
+    """Every pain point, worst first."""
+    love_points: list[LovePointEntry]
+    """Every love point, strongest first."""
+    measures: list[MeasureEntry]
+    """Every measure, quick wins first."""
+    evidence: list[Step]
+    """The steps with evidence."""
+
+
+@dataclass(frozen=True)
+class LeftOutPage(PageContext):
+    """A journey the `preview` option leaves out: a page with its title and a note."""
+
+    journey: Journey
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """A journey in the catalog, with the departments owning something in it (for the filter)."""
+
+    journey: Journey
+    departments: list[str]
+
+
+@dataclass(frozen=True)
+class CatalogPage(PageContext):
+    """The journeys section home: a filterable table of every journey."""
+
+    rows: list[CatalogRow]
+    segments: list[str]
+    """Every segment, in order of appearance, case ignored (the segment filter)."""
+    walking: list[str]
+    """The ids of the personas that walk a journey (the persona filter)."""
+
+
+def journey_page(site: Site, journey: Journey, here: str, source: str | None) -> JourneyPage:
+    """The context of a journey's page."""
+    catalog = site.catalog
+    current = catalog.journeys.get(journey.improves) if journey.kind == "target" and journey.improves else None
+    target = catalog.target_of(journey.id)
+    pains = [PainPointEntry(step, pain, views.is_open(journey, step, pain), views.measures_for(journey, step, pain))
+             for step, pain in views.by_severity(journey.pain_points)]
+    return JourneyPage(
+        **page_fields(site, here, source), journey=journey, summary=site.summaries[journey.id],
+        diagram=diagram(site, journey), curve=curve.emotion_curve(journey, site.labels), owners=step_owners(journey),
+        paths=_markup_or_none(mermaid.branch_flowchart(journey, site.labels)), current=current, target=target,
+        compared=journey if current else target,
+        comparison=portfolio.compare(current, journey) if current else None, pain_points=pains,
+        love_points=[LovePointEntry(*item) for item in views.love_points(journey)],
+        measures=[MeasureEntry(m, views.addressed(journey, m)) for m in views.measures_in_order(journey)],
+        evidence=[step for step in journey.steps if step.evidence])
+
+
+def journey_embed(site: Site, kind: str, journey: Journey, here: str) -> PageContext:
+    """The context of a journey's diagram, matrix or curve embedded in the page at `here`."""
+    common = page_fields(site, here)
+    if kind == "diagram":
+        return DiagramEmbed(**common, journey=journey, diagram=diagram(site, journey))
+    if kind == "curve":
+        return CurveEmbed(**common, journey=journey, curve=curve.emotion_curve(journey, site.labels))
+    return MatrixEmbed(**common, journey=journey, owners=step_owners(journey))
+
+
+def catalog_page(site: Site, here: str, source: str | None) -> CatalogPage:
+    """The context of the journeys section home."""
+    catalog = site.catalog
+    journeys = list(catalog.journeys.values())
+    return CatalogPage(
+        **page_fields(site, here, source),
+        rows=[CatalogRow(journey, ownership.departments_of(journey)) for journey in journeys],
+        segments=_unique(journey.segment for journey in journeys),
+        walking=[persona for persona in catalog.personas if catalog.journeys_of_persona(persona)])
+
+
+def left_out_page(site: Site, journey: Journey, here: str) -> LeftOutPage:
+    """The context of a journey's page under `preview` when the journey is left out."""
+    return LeftOutPage(**page_fields(site, here), journey=journey)
+
+
+def diagram(site: Site, journey: Journey) -> Markup:
+    """The journey's Mermaid diagram source."""
+    catalog = site.catalog
+    return Markup(mermaid.journey_diagram(journey, {p.id: p.name for p in catalog.personas.values()},
+                                          {d.id: d.name for d in catalog.departments.values()}, site.labels))
+
+
+def step_owners(journey: Journey) -> dict[str, list[str]]:
+    """Step id → the departments owning something in the step."""
+    return {step.id: ownership.step_departments(journey, step) for step in journey.steps}
+
+
+def _unique(texts: Iterable[str]) -> list[str]:
+    """Each text once, case ignored, the first spelling kept."""
+    found: dict[str, str] = {}
+    for text in texts:
+        found.setdefault(text.lower(), text)
+    return list(found.values())
+
+
+def _markup_or_none(text: str | None) -> Markup | None:
+    return Markup(text) if text is not None else None

@@ -1,0 +1,60 @@
+"""The contexts of the persona pages and the personas section home."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...core.model import Journey, Persona
+from ...views import journey as views
+from ..inputs import Site
+from ..links import is_local
+from .base import PageContext, page_fields
+from ...render import escape
+
+
+@dataclass(frozen=True)
+class PersonaPage(PageContext):
+    """A persona's page (``persona.md.j2``)."""
+
+    persona: Persona
+    image: str | None
+    """The persona's image as a safe URL, if it has one."""
+    image_is_local: bool
+    """Whether the image is served by the site (shown) rather than by another host (linked)."""
+    review: views.Review | None
+    """The review status, if the persona was ever reviewed."""
+    walked: list[Journey]
+    """The journeys the persona walks."""
+
+
+@dataclass(frozen=True)
+class PersonaRow:
+    """A persona in the personas section home, with the journeys it walks."""
+
+    persona: Persona
+    walked: list[Journey]
+
+
+@dataclass(frozen=True)
+class PersonasPage(PageContext):
+    """The personas section home."""
+
+    rows: list[PersonaRow]
+
+
+def persona_page(site: Site, persona: Persona, here: str, source: str | None) -> PersonaPage:
+    """The context of a persona's page."""
+    image = escape.safe_url(persona.image) if persona.image else None
+    review = (views.review(persona.last_reviewed, persona.review_interval_months, site.today)
+              if persona.last_reviewed else None)
+    return PersonaPage(**page_fields(site, here, source), persona=persona, image=image,
+                       image_is_local=bool(image) and is_local(image), review=review,
+                       walked=site.catalog.journeys_of_persona(persona.id))
+
+
+def personas_page(site: Site, here: str, source: str | None) -> PersonasPage:
+    """The context of the personas section home."""
+    catalog = site.catalog
+    return PersonasPage(**page_fields(site, here, source),
+                        rows=[PersonaRow(persona, catalog.journeys_of_persona(persona.id))
+                              for persona in catalog.personas.values()])

@@ -1,0 +1,30 @@
+"""What the pages of a site are made from, besides the templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..core.catalog import Catalog
+from ..core.model import Journey
+from ..views.journey import JourneySummary, summary
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything pages are made from besides the templates."""
+
+    catalog: Catalog
+    labels: Mapping[str, str]
+    today: dt.date
+    edit_base: str | None = None
+    directory_urls: bool = True
+    left_out: Mapping[str, Journey] = field(default_factory=dict)
+    """Journeys the plugin's `preview` leaves out of `catalog`: they get a page with a note only."""
+
+    @cached_property
+    def summaries(self) -> dict[str, JourneySummary]:
+        """Every journey's :class:`JourneySummary`, worked out once for all pages."""
+        return {journey.id: summary(journey, self.today) for journey in self.catalog.journeys.values()}
