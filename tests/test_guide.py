@@ -3,6 +3,7 @@ department, edit links, and the editor setup the guide describes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import json
 import re
@@ -16,6 +17,8 @@ from bs4 import BeautifulSoup
 
 from cjm_mkdocs.views import guide
 from cjm_mkdocs.site import pages
+from cjm_mkdocs.site.contexts.guide import schema_fields_embed
+from cjm_mkdocs.core.catalog import Catalog
 from cjm_mkdocs.core.labels import LABELS
 from cjm_mkdocs.core.loading import JourneyLoader
 from cjm_mkdocs.core.schema import schemas
@@ -134,9 +137,9 @@ HOSTILE = {
 
 
 def test_descriptions_values_and_defaults_are_escaped() -> None:
-    env = pages.environment()
-    markdown = env.get_template("guide/fields.md.j2").render(
-        L=DE, kind="journey", schema="journey.schema.json", tables=guide.schema_tables(HOSTILE))
+    site = pages.Site(Catalog(), DE, dt.date(2026, 6, 1))
+    context = schema_fields_embed(site, "journey", "journey.schema.json", guide.schema_tables(HOSTILE), "guide.md")
+    markdown = pages.render_page(pages.environment(), "guide/fields.md.j2", context)
     soup = BeautifulSoup(markdown, "html.parser")
     assert not soup.find_all(["script", "img", "b", "i"])
     assert "javascript:" not in str(soup.find_all("a"))

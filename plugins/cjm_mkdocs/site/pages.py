@@ -26,6 +26,8 @@ from ..views import department as ownership, guide, portfolio, journey as views
 from .blocks import HtmlBlocks
 from .inputs import Site
 from .contexts.base import PageContext, page_fields
+from .contexts.department import department_page, moments_embed, responsibilities_page
+from .contexts.guide import fields_embed
 from .contexts.journey import catalog_page, journey_embed, journey_page, left_out_page
 from .contexts.people import persona_page, personas_page
 from .links import SECTIONS, download_uri, edit_url, is_local, page_uri, relative_url, site_path
@@ -94,7 +96,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
         mermaid_text=escape.mermaid_text, html_block=_page_block, slug=slugify, mood=mood_of,
         step_anchor=views.step_anchor, pain_anchor=views.pain_anchor, love_anchor=views.love_anchor,
-        measure_anchor=views.measure_anchor, kpi_anchor=views.kpi_anchor,
+        measure_anchor=views.measure_anchor, kpi_anchor=views.kpi_anchor, yaml_value=guide.default_text,
     )
     env.globals.update(views=views, ownership=ownership, guide=guide, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
                        overview_views=OVERVIEW, download_uri=download_uri, is_local=is_local, fence=fence)
@@ -121,10 +123,10 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
     here = page_uri("persona")
     pages.append(page("personas.md.j2", here, site.labels["personas"],
                       personas_page(site, here, data_source(catalog, "persona", folder=True))))
-    pages += [render("responsibilities.md.j2", page_uri("department"), site.labels["departments"],
-                     data_source(catalog, "department"), rows=ownership.responsibility_rows(catalog),
-                     journeys=list(catalog.journeys.values())),
-              render("overview/index.md.j2", page_uri("overview"), site.labels["overview"],
+    here = page_uri("department")
+    pages.append(page("responsibilities.md.j2", here, site.labels["departments"],
+                      responsibilities_page(site, here, data_source(catalog, "department"))))
+    pages += [render("overview/index.md.j2", page_uri("overview"), site.labels["overview"],
                      figures=portfolio.overview_figures(catalog, site.today))]
     pages += [render(f"overview/{view}.md.j2", page_uri("overview", view),
                      site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]
@@ -141,9 +143,10 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
                           persona_page(site, persona, here, catalog.source_file("persona", persona.id))))
     owned = ownership.responsibilities(catalog)
     for department in catalog.departments.values():
-        pages.append(render("department.md.j2", page_uri("department", department.id), department.name,
-                            catalog.source_file("department", department.id), department=department,
-                            owned=owned.get(department.id, [])))
+        here = page_uri("department", department.id)
+        pages.append(page("department.md.j2", here, department.name,
+                          department_page(site, department, owned.get(department.id, []), here,
+                                          catalog.source_file("department", department.id))))
     return pages
 
 
@@ -189,10 +192,8 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
         elif kind in JOURNEY_EMBEDS:
             lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here, blocks, ids)
         else:
-            extra = ({"kind": argument, "schema": schema_file(argument), "tables": guide.tables(argument)} if kind == "fields"
-                     else {"department_id": argument or None})
-            lines[number] = env.get_template(f"guide/{kind}.md.j2").render(_context(site, here, html_blocks=blocks,
-                                                                                   page_ids=ids, **extra))
+            context = fields_embed(site, argument, here) if kind == "fields" else moments_embed(site, argument or None, here)
+            lines[number] = render_page(env, f"guide/{kind}.md.j2", context, blocks, ids)
     return "\n".join(lines), problems
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from ..core.catalog import Catalog
 from ..core.model import Department, Journey, Step
@@ -60,9 +61,19 @@ def responsibilities(catalog: Catalog) -> dict[str, list[Owned]]:
     return owned
 
 
-def by_journey(items: list[Owned]) -> list[tuple[Journey, list[Owned]]]:
-    """Owned items grouped by journey, journeys in order of appearance."""
-    groups: dict[str, tuple[Journey, list[Owned]]] = {}
+class InJourney(Protocol):
+    """Anything found in a journey: an owned item, a customer moment."""
+
+    @property
+    def journey(self) -> Journey: ...
+
+
+Item = TypeVar("Item", bound=InJourney)
+
+
+def by_journey(items: list[Item]) -> list[tuple[Journey, list[Item]]]:
+    """Items grouped by journey, journeys in order of appearance."""
+    groups: dict[str, tuple[Journey, list[Item]]] = {}
     for item in items:
         groups.setdefault(item.journey.id, (item.journey, []))[1].append(item)
     return list(groups.values())
