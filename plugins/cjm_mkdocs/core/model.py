@@ -223,6 +223,10 @@ class Step(Record):
         return self.rating if isinstance(self.rating, str) else mood_of(self.rating)
 
 
+STEP_TEXTS = ("does", "thinks", "feels")
+"""A step's free-text aspects (each labelled by its own name), in the order of the matrix rows and CSV columns."""
+
+
 class Stage(Record):
     """An ordered phase of the journey; the five default ids need no name."""
 

@@ -14,7 +14,7 @@ from pydantic_core import to_json
 
 from ..views import portfolio
 from ..core.catalog import Catalog
-from ..core.model import Department, Journey, Persona
+from ..core.model import STEP_TEXTS, Department, Journey, Persona
 
 SCHEMA_VERSION = "1"
 EXPORT_SCHEMA_FILE = "export.schema.json"
@@ -123,7 +123,7 @@ def _each_step(catalog: Catalog) -> Iterator[tuple[Journey, str, int, Any]]:
 def _steps(catalog: Catalog) -> Iterator[dict[str, Any]]:
     for journey, stage, number, step in _each_step(catalog):
         yield {"journey": journey.id, "stage": stage, "number": number, "step": step.id, "name": step.name,
-               "does": step.does, "thinks": step.thinks, "feels": step.feels, "score": step.score, "mood": step.mood,
+               **{text: getattr(step, text) for text in STEP_TEXTS}, "score": step.score, "mood": step.mood,
                "moment_of_truth": step.moment_of_truth, "department": step.department or journey.department}
 
 

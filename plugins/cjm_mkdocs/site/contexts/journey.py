@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ...core.model import Journey, LovePoint, Measure, PainPoint, Step
+from ...core.model import STEP_TEXTS, Journey, LovePoint, Measure, PainPoint, Step
 from ...render import curve, mermaid
 from ...views import department as ownership, journey as views, portfolio
 from ..inputs import Site
@@ -66,6 +66,8 @@ class MatrixEmbed(PageContext):
     journey: Journey
     owners: Mapping[str, list[str]]
     """Step id → the departments owning something in the step, the step's owner first."""
+    step_texts: tuple[str, ...]
+    """The step fields shown as text rows (:data:`~cjm_mkdocs.core.model.STEP_TEXTS`)."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class JourneyPage(PageContext):
     diagram: Markup
     curve: Markup
     owners: Mapping[str, list[str]]
+    step_texts: tuple[str, ...]
     paths: Markup | None
     """The Mermaid flowchart of the journey's alternative paths, if a step branches."""
     current: Journey | None
@@ -133,6 +136,7 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
     return JourneyPage(
         **page_fields(site, here, source), journey=journey, summary=site.summaries[journey.id],
         diagram=diagram(site, journey), curve=curve.emotion_curve(journey, site.labels), owners=step_owners(journey),
+        step_texts=STEP_TEXTS,
         paths=_markup_or_none(mermaid.branch_flowchart(journey, site.labels)), current=current, target=target,
         compared=journey if current else target,
         comparison=portfolio.compare(current, journey) if current else None, pain_points=pains,
@@ -148,7 +152,7 @@ def journey_embed(site: Site, kind: str, journey: Journey, here: str) -> PageCon
         return DiagramEmbed(**common, journey=journey, diagram=diagram(site, journey))
     if kind == "curve":
         return CurveEmbed(**common, journey=journey, curve=curve.emotion_curve(journey, site.labels))
-    return MatrixEmbed(**common, journey=journey, owners=step_owners(journey))
+    return MatrixEmbed(**common, journey=journey, owners=step_owners(journey), step_texts=STEP_TEXTS)
 
 
 def catalog_page(site: Site, here: str, source: str | None) -> CatalogPage:
