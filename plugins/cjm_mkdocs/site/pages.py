@@ -27,6 +27,7 @@ from .blocks import HtmlBlocks
 from .inputs import Site
 from .contexts.base import PageContext, page_fields
 from .contexts.journey import catalog_page, journey_embed, journey_page, left_out_page
+from .contexts.overview import BUILDERS as OVERVIEW_PAGES, overview_page
 from .contexts.people import persona_page, personas_page
 from .links import SECTIONS, download_uri, edit_url, is_local, page_uri, relative_url, site_path
 from .ids import PageIds
@@ -124,10 +125,10 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
     pages += [render("responsibilities.md.j2", page_uri("department"), site.labels["departments"],
                      data_source(catalog, "department"), rows=ownership.responsibility_rows(catalog),
                      journeys=list(catalog.journeys.values())),
-              render("overview/index.md.j2", page_uri("overview"), site.labels["overview"],
-                     figures=portfolio.overview_figures(catalog, site.today))]
-    pages += [render(f"overview/{view}.md.j2", page_uri("overview", view),
-                     site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]
+              page("overview/index.md.j2", page_uri("overview"), site.labels["overview"],
+                   overview_page(site, page_uri("overview"), OVERVIEW))]
+    pages += [page(f"overview/{view}.md.j2", page_uri("overview", view), site.labels["overview_" + view.replace("-", "_")],
+                   OVERVIEW_PAGES[view](site, page_uri("overview", view))) for view in OVERVIEW]
     for journey in catalog.journeys.values():
         here = page_uri("journey", journey.id)
         pages.append(page("journey.md.j2", here, journey.title,
