@@ -14,7 +14,7 @@ from markupsafe import escape
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from cjm_mkdocs.site import pages
+from cjm_mkdocs.site import links, pages
 from cjm_mkdocs.core.labels import LABELS
 from cjm_mkdocs.core.loading import JourneyLoader
 from conftest import write_project
@@ -39,17 +39,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> pages.Site:
 def test_relative_url_matches_mkdocs(target: str, here: str, directory_urls: bool) -> None:
     def url(uri: str) -> str:
         return File(uri, "/docs", "/site", directory_urls).url
-    assert pages.relative_url(target, here, directory_urls) == get_relative_url(url(target), url(here))
+    assert links.relative_url(target, here, directory_urls) == get_relative_url(url(target), url(here))
 
 
 def test_relative_url_keeps_the_anchor() -> None:
-    assert pages.relative_url("journeys/kauf.md", "departments/it.md", True, "step-a") == "../../journeys/kauf/#step-a"
+    assert links.relative_url("journeys/kauf.md", "departments/it.md", True, "step-a") == "../../journeys/kauf/#step-a"
 
 
 def test_edit_url_appends_the_quoted_source_path() -> None:
-    assert pages.edit_url("https://git.example.com/r/edit/main", "journeys/maps/kauf ä.yml") == \
+    assert links.edit_url("https://git.example.com/r/edit/main", "journeys/maps/kauf ä.yml") == \
         "https://git.example.com/r/edit/main/journeys/maps/kauf%20%C3%A4.yml"
-    assert pages.edit_url(None, "journeys/maps/kauf.yml") is None
+    assert links.edit_url(None, "journeys/maps/kauf.yml") is None
 
 
 MARKDOWN = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "pymdownx.superfences"])
@@ -75,18 +75,18 @@ def test_fence_is_longer_than_any_backtick_run(text: str, marks: str) -> None:
 
 
 def test_is_local_tells_site_paths_from_other_hosts() -> None:
-    assert pages.is_local("img/a.png") and pages.is_local("../a.png")
-    assert not any(map(pages.is_local, ["https://x.example/a.png", "//x.example/a.png", "/a.png", "mailto:a@b"]))
+    assert links.is_local("img/a.png") and links.is_local("../a.png")
+    assert not any(map(links.is_local, ["https://x.example/a.png", "//x.example/a.png", "/a.png", "mailto:a@b"]))
 
 
 def test_generate_makes_a_page_per_item_and_section(site: pages.Site) -> None:
     made = pages.generate(site, pages.environment())
     catalog = site.catalog
-    expected = {pages.page_uri(kind) for kind in pages.SECTIONS}
-    expected |= {pages.page_uri("journey", i) for i in catalog.journeys}
-    expected |= {pages.page_uri("persona", i) for i in catalog.personas}
-    expected |= {pages.page_uri("department", i) for i in catalog.departments}
-    expected |= {pages.page_uri("overview", view) for view in pages.OVERVIEW}
+    expected = {links.page_uri(kind) for kind in links.SECTIONS}
+    expected |= {links.page_uri("journey", i) for i in catalog.journeys}
+    expected |= {links.page_uri("persona", i) for i in catalog.personas}
+    expected |= {links.page_uri("department", i) for i in catalog.departments}
+    expected |= {links.page_uri("overview", view) for view in pages.OVERVIEW}
     assert {page.uri for page in made} == expected
     journey = next(page for page in made if page.uri == "journeys/kauf.md")
     assert journey.title == catalog.journeys["kauf"].title and journey.source == "journeys/maps/kauf.yml"

@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from ..site import csp, pages
+from ..site import csp, links, pages
 from ..site.plan import SCRIPTS, STYLES, SitePlan
 from ..site.blocks import HtmlBlocks
 from ..core.catalog import Catalog
@@ -221,21 +221,21 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         words = labels(self.config.language)
         segments: dict[str, list[str]] = {}
         for journey in sorted(catalog.journeys.values(), key=_journey_order):
-            segments.setdefault(journey.segment, []).append(pages.page_uri("journey", journey.id))
+            segments.setdefault(journey.segment, []).append(links.page_uri("journey", journey.id))
         grouped: list = [{str(escape(name)): uris} for name, uris in segments.items()]
         journeys = grouped if len(segments) > 1 else [uri for uris in segments.values() for uri in uris]
         return [
             {words["journeys"]: self._listed("journey", journeys, len(catalog.journeys))},
-            {words["personas"]: self._listed("persona", [pages.page_uri("persona", i) for i in catalog.personas])},
+            {words["personas"]: self._listed("persona", [links.page_uri("persona", i) for i in catalog.personas])},
             {words["departments"]: self._listed("department",
-                                                [pages.page_uri("department", i) for i in catalog.departments])},
-            {words["overview"]: [pages.page_uri("overview"), *(pages.page_uri("overview", v) for v in pages.OVERVIEW)]},
+                                                [links.page_uri("department", i) for i in catalog.departments])},
+            {words["overview"]: [links.page_uri("overview"), *(links.page_uri("overview", v) for v in pages.OVERVIEW)]},
         ]
 
     def _listed(self, kind: str, items: list, count: int | None = None) -> list:
         """A kind's overview page, followed by its items while there are no more than `nav_items`."""
         many = (len(items) if count is None else count) > self.config.nav_items
-        return [pages.page_uri(kind), *([] if many else items)]
+        return [links.page_uri(kind), *([] if many else items)]
 
     def _edit_base(self, config: MkDocsConfig) -> str | None:
         base = self.config.edit_uri

@@ -162,14 +162,13 @@ def _channel_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
     stages = portfolio.stages(portfolio.as_is(catalog))
     for channel in portfolio.channels(catalog):
         mixed = channel.mixed
-        for stage in stages:
-            uses = channel.in_stage(stage.id)
-            if uses:
-                yield {"channel": channel.name, "stage": stage.id, "touchpoints": len(uses),
-                       "names": [use.touchpoint.label for use in uses],
-                       "journeys": list(dict.fromkeys(use.place.journey.id for use in uses)),
-                       "departments": portfolio.departments(uses), "media": channel.media,
-                       "average_score": portfolio.average(use.score for use in uses), "mixed": mixed}
+        for cell in portfolio.channel_stages(channel, stages):
+            if cell.uses:
+                yield {"channel": channel.name, "stage": cell.stage.id, "touchpoints": cell.touchpoints,
+                       "names": [use.touchpoint.label for use in cell.uses],
+                       "journeys": list(dict.fromkeys(use.place.journey.id for use in cell.uses)),
+                       "departments": cell.departments, "media": channel.media,
+                       "average_score": cell.average, "mixed": mixed}
 
 
 def _register_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:

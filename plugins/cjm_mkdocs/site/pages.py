@@ -8,36 +8,34 @@ computed by :func:`relative_url`.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import posixpath
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urljoin
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..render import export
-from ..views import department as ownership, guide, portfolio, journey as views
+from ..views import department as ownership, guide, journey as views
 from .blocks import HtmlBlocks
 from .inputs import Site
-from .contexts.base import PageContext, page_fields
+from .contexts.base import PageContext
 from .contexts.department import department_page, moments_embed, responsibilities_page
 from .contexts.guide import fields_embed
 from .contexts.journey import catalog_page, journey_embed, journey_page, left_out_page
+from .contexts.overview import BUILDERS as OVERVIEW_PAGES, overview_page
 from .contexts.people import persona_page, personas_page
-from .links import SECTIONS, download_uri, edit_url, is_local, page_uri, relative_url, site_path
+from .links import download_uri, is_local, page_uri
 from .ids import PageIds
 from ..core.catalog import Catalog
-from ..core.fields import SECTION_PAGE, slugify
+from ..core.fields import slugify
 from ..core.model import FILE_KINDS, Journey, mood_of
-from ..core.schema import schema_file
 from ..core.validation import did_you_mean
-from ..render import charts, curve, escape, mermaid, number, stage_name
+from ..render import escape
 
 ASSETS = "assets/cjm"
 """Where the site serves the plugin's CSS, JavaScript and Mermaid."""
@@ -98,8 +96,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
         step_anchor=views.step_anchor, pain_anchor=views.pain_anchor, love_anchor=views.love_anchor,
         measure_anchor=views.measure_anchor, kpi_anchor=views.kpi_anchor, yaml_value=guide.default_text,
     )
-    env.globals.update(views=views, ownership=ownership, guide=guide, page_uri=page_uri, edit_url=edit_url, portfolio=portfolio, charts=charts,
-                       overview_views=OVERVIEW, download_uri=download_uri, is_local=is_local, fence=fence)
+    env.globals.update(page_uri=page_uri, download_uri=download_uri, overview_views=OVERVIEW, is_local=is_local, fence=fence)
     return env
 
 
@@ -109,9 +106,6 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
     `hold_html` leaves placeholders for the HTML blocks in the Markdown (see :class:`GeneratedPage`).
     """
     catalog = site.catalog
-
-    def render(template: str, uri: str, title: str, source: str | None = None, **extra: object) -> GeneratedPage:
-        return _render(env, site, template, uri, title, source, HtmlBlocks() if hold_html else None, **extra)
 
     def page(template: str, uri: str, title: str, context: PageContext) -> GeneratedPage:
         blocks = HtmlBlocks() if hold_html else None
@@ -126,10 +120,12 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
     here = page_uri("department")
     pages.append(page("responsibilities.md.j2", here, site.labels["departments"],
                       responsibilities_page(site, here, data_source(catalog, "department"))))
-    pages += [render("overview/index.md.j2", page_uri("overview"), site.labels["overview"],
-                     figures=portfolio.overview_figures(catalog, site.today))]
-    pages += [render(f"overview/{view}.md.j2", page_uri("overview", view),
-                     site.labels["overview_" + view.replace("-", "_")]) for view in OVERVIEW]
+    here = page_uri("overview")
+    pages.append(page("overview/index.md.j2", here, site.labels["overview"], overview_page(site, here, OVERVIEW)))
+    for view in OVERVIEW:
+        here = page_uri("overview", view)
+        pages.append(page(f"overview/{view}.md.j2", here, site.labels["overview_" + view.replace("-", "_")],
+                          OVERVIEW_PAGES[view](site, here)))
     for journey in catalog.journeys.values():
         here = page_uri("journey", journey.id)
         pages.append(page("journey.md.j2", here, journey.title,
@@ -224,20 +220,10 @@ def _fence_state(line: str, open_mark: str) -> str:
     return "" if closes else open_mark
 
 
-def _render(env: Environment, site: Site, template: str, uri: str, title: str, source: str | None,
-            blocks: HtmlBlocks | None, **extra: object) -> GeneratedPage:
-    markdown = env.get_template(template).render(_context(site, uri, source=source, html_blocks=blocks, **extra))
-    return GeneratedPage(uri, title, markdown, source, blocks)
-
-
 def render_page(env: Environment, template: str, context: PageContext, blocks: HtmlBlocks | None = None,
                 ids: PageIds | None = None) -> str:
     """A page's (or embed's) Markdown from its template and context; `blocks` and `ids` as in :func:`embed`."""
     return env.get_template(template).render(context.variables(), html_blocks=blocks, page_ids=ids)
-
-
-def _context(site: Site, here: str, source: str | None = None, **extra: object) -> dict[str, object]:
-    return {**page_fields(site, here, source), "site": site, "catalog": site.catalog, **extra}
 
 
 def fence(text: str) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from statistics import mean
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from . import journey as views
 from ..core.catalog import Catalog
@@ -20,6 +20,12 @@ from ..core.model import DEFAULT_STAGES, DUE_SOON_DAYS, SEVERITY_ORDER, Journey,
 LEVELS = ("low", "medium", "high")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 MEDIA = ("digital", "physical")
+MEASURE_STATUSES: tuple[str, ...] = get_args(Measure.model_fields["status"].annotation)
+"""A measure's statuses in the order of its work: idea, planned, in-progress, done."""
+KPI_STATUSES = ("met", "not_met", "no_value")
+"""A KPI's statuses on the board (:attr:`KpiEntry.status`)."""
+REVIEW_STATES = ("overdue", "due_soon", "ok")
+"""The states of a review (:attr:`ReviewEntry.state`), most urgent first."""
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
@@ -70,6 +76,18 @@ def average(scores: Iterable[float]) -> float | None:
     return round(mean(values), 1) if values else None
 
 
+def tally(values: Iterable[str], keys: Iterable[str]) -> dict[str, int]:
+    """How often each key occurs among the values, the keys in the order given (zero for those absent)."""
+    found = list(values)
+    return {key: found.count(key) for key in keys}
+
+
+def in_catalog_order(catalog: Catalog, departments: Iterable[str]) -> list[str]:
+    """The departments among `departments`, each once, in the catalog's order."""
+    named = set(departments)
+    return [department for department in catalog.departments if department in named]
+
+
 # --- touchpoint and channel inventory --------------------------------------------------
 
 @dataclass(frozen=True)
@@ -93,6 +111,11 @@ class Channel:
 
     def in_stage(self, stage_id: str) -> list[TouchpointUse]:
         return [use for use in self.uses if use.place.stage.id == stage_id]
+
+    @property
+    def touchpoints(self) -> int:
+        """How many touchpoints use the channel."""
+        return len(self.uses)
 
     @property
     def average(self) -> float | None:
@@ -122,6 +145,29 @@ def departments(uses: Iterable[TouchpointUse]) -> list[str]:
     return list(dict.fromkeys(use.touchpoint.department for use in uses))
 
 
+@dataclass(frozen=True)
+class ChannelStage:
+    """A channel's touchpoints in one stage: a cell of the channel × stage matrix and a row of its CSV."""
+
+    stage: Stage
+    uses: tuple[TouchpointUse, ...]
+    touchpoints: int
+    """How many touchpoints of the channel are in the stage."""
+    average: float | None
+    """Their mean rating (one decimal); None when there are none."""
+    departments: list[str]
+    """The departments owning them, in order of appearance."""
+
+
+def channel_stages(channel: Channel, stages: Iterable[Stage]) -> list[ChannelStage]:
+    """The channel's touchpoints stage by stage, one entry per stage (empty ones too)."""
+    cells = []
+    for stage in stages:
+        uses = tuple(channel.in_stage(stage.id))
+        cells.append(ChannelStage(stage, uses, len(uses), average(use.score for use in uses), departments(uses)))
+    return cells
+
+
 def channel_key(touchpoint: Touchpoint) -> str:
     """Channels named alike are one channel, whatever the case."""
     return touchpoint.channel.strip().casefold()
@@ -140,11 +186,33 @@ def channels(catalog: Catalog) -> list[Channel]:
 
 
 @dataclass(frozen=True)
+class ChannelFigures:
+    """The key figures of the channel inventory."""
+
+    channels: int
+    touchpoints: int
+    """Touchpoints of all channels together."""
+    mixed: int
+    """Channels that delight in one journey and disappoint in another (:attr:`Channel.mixed`)."""
+
+
+def channel_figures(found: list[Channel]) -> ChannelFigures:
+    """The figures of :func:`channels`' result."""
+    return ChannelFigures(len(found), sum(channel.touchpoints for channel in found),
+                          sum(channel.mixed for channel in found))
+
+
+@dataclass(frozen=True)
 class MediumShare:
     """The touchpoints of one medium (digital or physical)."""
 
     medium: str
     uses: tuple[TouchpointUse, ...]
+
+    @property
+    def touchpoints(self) -> int:
+        """How many touchpoints have the medium."""
+        return len(self.uses)
 
     @property
     def channels(self) -> int:
@@ -186,6 +254,43 @@ def pain_register(catalog: Catalog) -> list[PainEntry]:
 
 
 @dataclass(frozen=True)
+class RegisterFigures:
+    """The key figures of the pain-point register."""
+
+    total: int
+    open: int
+    """Pain points no finished measure addresses."""
+    unaddressed: int
+    """Pain points no measure addresses."""
+    by_severity: tuple[tuple[str, int], ...]
+    """(severity, how many pain points have it), critical first."""
+
+
+def register_figures(entries: list[PainEntry]) -> RegisterFigures:
+    """The figures of :func:`pain_register`'s result."""
+    severities = tally((entry.pain.severity for entry in entries), SEVERITY_ORDER)
+    return RegisterFigures(len(entries), sum(entry.open for entry in entries),
+                           sum(not entry.addressed for entry in entries), tuple(severities.items()))
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    """The open pain points of one department in one stage."""
+
+    stage: Stage
+    count: int
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    """A department's row of the heatmap: a cell per stage and its total."""
+
+    department: str
+    cells: tuple[HeatCell, ...]
+    total: int
+
+
+@dataclass(frozen=True)
 class Heatmap:
     """Open pain points per stage and department."""
 
@@ -207,6 +312,12 @@ class Heatmap:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def rows(self) -> tuple[HeatRow, ...]:
+        """The heatmap as a table: a row per department, a cell per stage."""
+        return tuple(HeatRow(department, tuple(HeatCell(stage, self.count(stage.id, department)) for stage in self.stages),
+                             self.department_total(department)) for department in self.departments)
+
 
 def open_heatmap(catalog: Catalog) -> Heatmap:
     """Stages × departments owning any pain point, counting the open ones."""
@@ -217,8 +328,7 @@ def open_heatmap(catalog: Catalog) -> Heatmap:
         if entry.open:
             key = (entry.place.stage.id, entry.pain.department)
             counts[key] = counts.get(key, 0) + 1
-    ordered = tuple(department for department in catalog.departments if department in owners)
-    return Heatmap(tuple(stages(as_is(catalog))), ordered, counts)
+    return Heatmap(tuple(stages(as_is(catalog))), tuple(in_catalog_order(catalog, owners)), counts)
 
 
 # --- measures backlog ------------------------------------------------------------------
@@ -247,6 +357,28 @@ def backlog(catalog: Catalog, today: dt.date) -> list[BacklogEntry]:
             for number, (journey, measure) in enumerate(found, 1)]
 
 
+@dataclass(frozen=True)
+class BacklogFigures:
+    """The key figures of the measures backlog."""
+
+    total: int
+    quick_wins: int
+    overdue: int
+    done: int
+
+
+def backlog_figures(entries: list[BacklogEntry]) -> BacklogFigures:
+    """The figures of :func:`backlog`'s result."""
+    return BacklogFigures(len(entries), sum(entry.measure.is_quick_win for entry in entries),
+                          sum(entry.overdue for entry in entries),
+                          sum(entry.measure.status == "done" for entry in entries))
+
+
+def backlog_flags(entry: BacklogEntry) -> list[str]:
+    """What the backlog's filter can pick a measure by besides its fields: ``quick-win``, ``overdue``."""
+    return (["quick-win"] if entry.measure.is_quick_win else []) + (["overdue"] if entry.overdue else [])
+
+
 # --- KPI board -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -266,6 +398,21 @@ class KpiEntry:
 def kpi_board(catalog: Catalog) -> list[KpiEntry]:
     """Every KPI, journey by journey."""
     return [KpiEntry(journey, kpi) for journey in catalog.journeys.values() for kpi in journey.kpis]
+
+
+@dataclass(frozen=True)
+class KpiFigures:
+    """The key figures of the KPI board: all KPIs and how many have each status."""
+
+    total: int
+    met: int
+    not_met: int
+    no_value: int
+
+
+def kpi_figures(entries: list[KpiEntry]) -> KpiFigures:
+    """The figures of :func:`kpi_board`'s result."""
+    return KpiFigures(len(entries), **tally((entry.status for entry in entries), KPI_STATUSES))
 
 
 def by_journey(entries: list[KpiEntry]) -> dict[str, list[KpiEntry]]:
@@ -297,6 +444,11 @@ class ReviewEntry:
     days: int | None
     """Days until the review is due (negative: overdue); None when never reviewed."""
 
+    @property
+    def days_overdue(self) -> int | None:
+        """Days since the review was due, when that day has passed; else None."""
+        return -self.days if self.days is not None and self.days < 0 else None
+
 
 def review_status(catalog: Catalog, today: dt.date, within: int = DUE_SOON_DAYS) -> list[ReviewEntry]:
     """Every journey and persona, overdue first, then by due date (never reviewed first)."""
@@ -305,8 +457,22 @@ def review_status(catalog: Catalog, today: dt.date, within: int = DUE_SOON_DAYS)
     items += [("persona", p.id, p.name, p.department, p.last_reviewed, p.review_interval_months)
               for p in catalog.personas.values()]
     entries = [_review_entry(*item, today=today, within=within) for item in items]
-    rank = {"overdue": 0, "due_soon": 1, "ok": 2}
+    rank = {state: order for order, state in enumerate(REVIEW_STATES)}
     return sorted(entries, key=lambda e: (rank[e.state], e.due or dt.date.min))
+
+
+@dataclass(frozen=True)
+class ReviewFigures:
+    """How many journeys and personas are in each review state."""
+
+    overdue: int
+    due_soon: int
+    ok: int
+
+
+def review_figures(entries: list[ReviewEntry]) -> ReviewFigures:
+    """The figures of :func:`review_status`'s result."""
+    return ReviewFigures(**tally((entry.state for entry in entries), REVIEW_STATES))
 
 
 def needing_review(entries: list[ReviewEntry]) -> list[ReviewEntry]:
@@ -380,6 +546,43 @@ class Comparison:
         """How many steps are added, removed, rerated or the same."""
         return sum(change.kind == kind for change in self.steps)
 
+    @property
+    def figures(self) -> ChangeFigures:
+        """How many steps are added, removed and rerated, how many pain points resolved and new."""
+        return ChangeFigures(self.count("added"), self.count("removed"), self.count("rerated"), len(self.resolved),
+                             len(self.new))
+
+    @property
+    def pain_changes(self) -> tuple[PainChanges, ...]:
+        """The resolved pain points (in the current journey), then the new ones (in the target journey); none empty."""
+        found = (PainChanges("resolved_pain_points", self.current, self.resolved),
+                 PainChanges("new_pain_points", self.target, self.new))
+        return tuple(changes for changes in found if changes.pains)
+
+
+@dataclass(frozen=True)
+class ChangeFigures:
+    """The key figures of a comparison."""
+
+    added: int
+    removed: int
+    rerated: int
+    resolved: int
+    """Pain points the target journey no longer has."""
+    new: int
+    """Pain points only the target journey has."""
+
+
+@dataclass(frozen=True)
+class PainChanges:
+    """The pain points a comparison resolves or adds, with the journey they are in."""
+
+    kind: str
+    """``resolved_pain_points`` or ``new_pain_points`` (also the label's key)."""
+    journey: Journey
+    """The current journey for resolved pain points, the target journey for new ones."""
+    pains: tuple[tuple[Step, PainPoint], ...]
+
 
 def comparisons(catalog: Catalog) -> list[Comparison]:
     """Every target journey against the current journey it improves."""
@@ -430,17 +633,16 @@ class Figure:
 
 
 def overview_figures(catalog: Catalog, today: dt.date) -> dict[str, list[Figure]]:
-    """The key figures of each overview page, by the page's name."""
-    pains, measures, kpis = pain_register(catalog), backlog(catalog, today), kpi_board(catalog)
-    reviews = [entry.state for entry in review_status(catalog, today)]
+    """The key figures of each overview page, by the page's name: the same figures the pages show."""
+    pains, measures = register_figures(pain_register(catalog)), backlog_figures(backlog(catalog, today))
+    kpis, reviews = kpi_figures(kpi_board(catalog)), review_figures(review_status(catalog, today))
     return {
-        "channels": [Figure(len(channels(catalog)), "channel_count")],
-        "pain-points": [Figure(len(pains), "pain_points"), Figure(sum(p.open for p in pains), "open"),
-                        Figure(sum(not p.addressed for p in pains), "not_addressed")],
-        "measures": [Figure(len(measures), "measures"),
-                     Figure(sum(e.measure.is_quick_win for e in measures), "quick_wins"),
-                     Figure(sum(e.overdue for e in measures), "overdue")],
-        "kpis": [Figure(len(kpis), "kpis"), Figure(sum(k.status == "met" for k in kpis), "met")],
-        "reviews": [Figure(reviews.count("overdue"), "overdue"), Figure(reviews.count("due_soon"), "due_soon")],
+        "channels": [Figure(channel_figures(channels(catalog)).channels, "channel_count")],
+        "pain-points": [Figure(pains.total, "pain_points"), Figure(pains.open, "open"),
+                        Figure(pains.unaddressed, "not_addressed")],
+        "measures": [Figure(measures.total, "measures"), Figure(measures.quick_wins, "quick_wins"),
+                     Figure(measures.overdue, "overdue")],
+        "kpis": [Figure(kpis.total, "kpis"), Figure(kpis.met, "met")],
+        "reviews": [Figure(reviews.overdue, "overdue"), Figure(reviews.due_soon, "due_soon")],
         "target-vs-current": [Figure(len(comparisons(catalog)), "kind_target")],
     }
