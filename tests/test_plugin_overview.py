@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 
 from cjm_mkdocs.core.labels import LABELS
 from conftest import ROOT, BuiltSite, build_site, make_project, run_mkdocs, sample_data
-from test_site import broken_links, outside_requests
+from test_plugin_site import broken_links, outside_requests
 
 TODAY = dt.date(2026, 12, 20)
 DE = LABELS["de"]
