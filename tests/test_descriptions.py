@@ -8,7 +8,7 @@ import pytest
 
 from cjm_mkdocs.core import model
 from cjm_mkdocs.core.descriptions import ENGLISH, SOURCE_LANGUAGE, TRANSLATIONS, translate
-from cjm_mkdocs.core.labels import LANGUAGES
+from cjm_mkdocs.core.labels import LABELS, LANGUAGES
 from cjm_mkdocs.core.schema import schemas
 from cjm_mkdocs.render.export import export_schema
 
@@ -42,6 +42,11 @@ def property_descriptions(schema: dict) -> list[str]:
 
 def test_every_language_but_german_has_a_table() -> None:
     assert set(TRANSLATIONS) == set(LANGUAGES) - {SOURCE_LANGUAGE}
+
+
+def test_each_label_table_names_its_language() -> None:
+    """The pages take the language of field descriptions and schemas from the labels they are given."""
+    assert {code: LABELS[code]["language"] for code in LANGUAGES} == {code: code for code in LANGUAGES}
 
 
 @pytest.mark.parametrize("language", sorted(TRANSLATIONS))

@@ -186,7 +186,7 @@ def download_uri(name: str) -> str:
 
 def downloads(site: Site) -> dict[str, str]:
     """The files the overview pages link to: the JSON export with its schema, and a CSV per overview page."""
-    schema = json.dumps(export.export_schema(), ensure_ascii=False, indent=2) + "\n"
+    schema = json.dumps(export.export_schema(site.labels["language"]), ensure_ascii=False, indent=2) + "\n"
     files = {"journeys.json": export.export_json(site.catalog), export.EXPORT_SCHEMA_FILE: schema,
              **export.view_tables(site.catalog, site.today)}
     return {download_uri(name): text for name, text in files.items()}
@@ -227,7 +227,7 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
         elif kind in JOURNEY_EMBEDS:
             lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here, blocks, ids)
         else:
-            extra = ({"kind": argument, "schema": schema_file(argument), "tables": guide.tables(argument)} if kind == "fields"
+            extra = ({"kind": argument, "schema": schema_file(argument), "tables": guide.tables(argument, site.labels["language"])} if kind == "fields"
                      else {"department_id": argument or None})
             lines[number] = env.get_template(f"guide/{kind}.md.j2").render(_context(site, here, html_blocks=blocks,
                                                                                    page_ids=ids, **extra))
