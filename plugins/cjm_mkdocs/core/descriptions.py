@@ -175,9 +175,17 @@ def translate(schema: dict[str, Any], language: str) -> dict[str, Any]:
     """
     if language == SOURCE_LANGUAGE:
         return schema
-    index, result = _index(language), copy.deepcopy(schema)
+    result = copy.deepcopy(schema)
     for block in (result, *result.get("$defs", {}).values()):
         for spec in block.get("properties", {}).values():
             if "description" in spec:
-                spec["description"] = index[spec["description"]]
+                spec["description"] = _translated(spec["description"], language)
     return result
+
+
+def _translated(german: str, language: str) -> str:
+    index = _index(language)
+    if german not in index:
+        raise KeyError(f"no {language} description for the field described as {german!r}; "
+                       "add it to cjm_mkdocs/core/descriptions.py")
+    return index[german]
