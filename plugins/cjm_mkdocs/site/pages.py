@@ -227,7 +227,8 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
         elif kind in JOURNEY_EMBEDS:
             lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here, blocks, ids)
         else:
-            extra = ({"kind": argument, "schema": schema_file(argument), "tables": guide.tables(argument, site.labels["language"])} if kind == "fields"
+            extra = ({"kind": argument, "schema": schema_file(argument),
+                      "tables": guide.tables(argument, site.labels["language"])} if kind == "fields"
                      else {"department_id": argument or None})
             lines[number] = env.get_template(f"guide/{kind}.md.j2").render(_context(site, here, html_blocks=blocks,
                                                                                    page_ids=ids, **extra))
