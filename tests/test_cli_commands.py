@@ -73,3 +73,23 @@ def test_committed_schema_matches_the_model(tmp_path):
     cjm("schema", "--out", str(tmp_path), cwd=REPO)
     for written in tmp_path.glob("*.json"):
         assert written.read_text() == (REPO / "schema" / written.name).read_text(), f"run `cjm schema --yes` ({written.name})"
+
+
+def test_schema_in_english_for_the_editors_of_an_english_site(tmp_path):
+    assert cjm("schema", "--out", "schema", "--language", "en", cwd=tmp_path).returncode == 0
+    journey_schema = json.loads((tmp_path / "schema/journey.schema.json").read_text())
+    title = journey_schema["properties"]["title"]["description"]
+    assert title == "The journey's title. Example: `Open a current account`"
+    assert cjm("schema", "--out", "schema", "--language", "en", "--check", cwd=tmp_path).returncode == 0
+    assert cjm("schema", "--out", "schema", "--check", cwd=tmp_path).returncode == 1, "German is the default"
+
+
+def test_generate_in_english_writes_english_field_tables(tmp_path):
+    write_data(tmp_path / "journeys")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/fields.md").write_text("# Fields\n\n<!-- cjm:fields persona -->\n", encoding="utf-8")
+    result = cjm("generate", "--out", "docs", "--pages", "content", "--language", "en", "--yes", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "docs/fields.md").read_text(encoding="utf-8")
+    assert "<td>The persona's name. Example: <code>Lea, in her first job</code></td>" in page
+    assert "Name der Persona" not in page

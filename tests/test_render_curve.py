@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -123,12 +124,32 @@ def test_description_names_lowest_and_highest_points_in_the_label_language() -> 
     assert desc.endswith("Tiefpunkt: Vergleicht Versandkosten (1). Höhepunkt: Bestellt (5).")
 
 
-def test_missing_labels_fall_back_to_english() -> None:
-    root = parse(sample_journey(), {})
+def test_an_english_curve_speaks_english_only() -> None:
+    en = labels("en")
+    root = parse(sample_journey(), en)
 
-    assert root.find(f"{SVG}title").text == "Emotion curve: Kauf über Preisvergleich"
-    assert "Vergleicht Versandkosten – disappointing (1, moment of truth)" in root.find(f"{SVG}desc").text
-    assert ["".join(band.itertext()) for band in by_class(root, "cjm-curve-stage")][0] == "awareness"
+    assert root.find(f"{SVG}title").text == f"{en['curve']}: Kauf über Preisvergleich"
+    assert "Vergleicht Versandkosten – disappointing (1, Moment of truth)" in root.find(f"{SVG}desc").text
+    assert root.find(f"{SVG}desc").text.endswith("Lowest point: Vergleicht Versandkosten (1). "
+                                                  "Highest point: Bestellt (5).")
+    assert ["".join(band.itertext()) for band in by_class(root, "cjm-curve-stage")] == ["Awareness", "Wahl <i>x</i>",
+                                                                                       "Purchase"]
+    assert ["".join(level.itertext()) for level in by_class(root, "cjm-curve-level")] == [
+        "delighting", "okay", "disappointing"]
+    assert [hint.find(f"{SVG}title").text.split(":")[0] for hint in by_class(root, "cjm-curve-love")
+            + by_class(root, "cjm-curve-pain")] == ["Love points", "Pain points"]
+
+
+CURVE_WORDS = ("curve", "lowest_point", "highest_point", "moment_of_truth", "delighting", "okay", "disappointing",
+               "love_points", "pain_points", "awareness", "purchase")
+"""The labels the sample journey's curve shows."""
+
+
+@pytest.mark.parametrize("key", CURVE_WORDS)
+def test_a_missing_label_is_an_error_not_a_word_of_another_language(key: str) -> None:
+    words = {name: word for name, word in DE.items() if name != key}
+    with pytest.raises(KeyError, match=key):
+        emotion_curve(sample_journey(), words)
 
 
 def test_long_step_names_are_shortened_on_the_axis() -> None:

@@ -22,6 +22,7 @@ from cjm_mkdocs.core.catalog import Catalog
 from cjm_mkdocs.core.labels import LABELS
 from cjm_mkdocs.core.loading import JourneyLoader
 from cjm_mkdocs.core.schema import schemas
+from cjm_mkdocs.render.export import export_schema
 from conftest import ROOT, BuiltSite, build_site
 
 DE = LABELS["de"]
@@ -153,6 +154,34 @@ def test_a_schema_the_guide_cannot_describe_is_named() -> None:
     schema = {"title": "Journey", "properties": {"x": {"allOf": [{"type": "string"}]}}}
     with pytest.raises(ValueError, match="cannot describe the schema.*allOf"):
         guide.schema_tables(schema)
+
+
+FIELDS_PAGE = "# Fields\n\n<!-- cjm:fields journey -->\n\n<!-- cjm:fields persona -->\n"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_field_tables_speak_the_sites_language(tmp_path: Path, data: dict, language: str) -> None:
+    site = build_site(tmp_path, data, plugin={"language": language}, docs={"index.md": FIELDS_PAGE})
+    assert site.returncode == 0, site.log
+    soup, words = site.soup(), LABELS[language]
+    tables = field_tables(soup)
+    for name in ("journey.schema.json", "persona.schema.json"):
+        for block, spec in schema_blocks(schemas(language)[name]).items():
+            for field, prop in spec["properties"].items():
+                meaning = tables[(name, block)][field][2]
+                assert " ".join(meaning.get_text().split()) == plain(prop["description"]), (block, field)
+    assert {th.get_text() for th in soup.select("table.cjm-fields thead th")} == {
+        words["fields_field"], words["fields_type"], words["fields_presence"], words["fields_meaning"]}
+    title = {"de": "Titel der Journey. Beispiel: Girokonto eröffnen",
+             "en": "The journey's title. Example: Open a current account"}[language]
+    assert tables[("journey.schema.json", "Journey")]["title"][2].get_text() == title
+
+
+def test_an_english_site_offers_the_export_schema_in_english(tmp_path: Path, data: dict) -> None:
+    site = build_site(tmp_path, data, plugin={"language": "en"})
+    assert site.returncode == 0, site.log
+    schema = json.loads((site.site / "overview" / "export.schema.json").read_text(encoding="utf-8"))
+    assert schema == export_schema("en") != export_schema()
 
 
 # --- customer moments per department -----------------------------------------------------

@@ -63,10 +63,12 @@ def validate(data_dir: Path, output: str) -> None:
               help="folder the schema files are written to")
 @click.option("--yes", is_flag=True, help="overwrite changed schema files without asking")
 @click.option("--check", is_flag=True, help="write nothing; exit 1 when a schema file is missing or out of date")
-def schema(out_dir: Path, yes: bool, check: bool) -> None:
+@click.option("--language", type=click.Choice(LANGUAGES), default="de", show_default=True,
+              help="language of the field descriptions (editors show them as hints)")
+def schema(out_dir: Path, yes: bool, check: bool, language: str) -> None:
     """Write the JSON Schema of each file kind, for editor completion."""
     stale = []
-    for name, content in schemas().items():
+    for name, content in schemas(language).items():
         path = out_dir / name
         text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
         if path.exists() and path.read_text(encoding="utf-8") == text:

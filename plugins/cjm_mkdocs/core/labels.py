@@ -6,6 +6,7 @@ LANGUAGES = ("de", "en")
 
 LABELS: dict[str, dict[str, str]] = {
     "de": {
+        "language": "de",  # the key of this table: field descriptions and schemas come in the same language
         "awareness": "Bewusstsein",
         "consideration": "Überlegung",
         "decision": "Entscheidung",
@@ -256,6 +257,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_moments": "Keine Moments of Truth, besonders wichtigen Touchpoints oder Painpoints.",
     },
     "en": {
+        "language": "en",
         "awareness": "Awareness",
         "consideration": "Consideration",
         "decision": "Decision",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .descriptions import SOURCE_LANGUAGE, translate
 from .model import FILE_KINDS, DepartmentsFile
 
 
@@ -12,8 +13,8 @@ def schema_file(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
-def schemas() -> dict[str, dict[str, Any]]:
-    """File name → JSON Schema, for every kind of data file."""
+def schemas(language: str = SOURCE_LANGUAGE) -> dict[str, dict[str, Any]]:
+    """File name → JSON Schema, for every kind of data file, its field descriptions in `language`."""
     result = {}
     for kind, model in FILE_KINDS.items():
         name = schema_file(kind)
@@ -23,5 +24,5 @@ def schemas() -> dict[str, dict[str, Any]]:
             schema["required"].remove("id")
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = name
-        result[name] = schema
+        result[name] = translate(schema, language)
     return result

@@ -29,7 +29,7 @@ class JourneyPluginConfig(base.Config):
     data_dir = c.Type(str, default="journeys")
     """The journeys folder: departments.yml, personas/, maps/."""
     language = c.Choice(LANGUAGES, default="de")
-    """Language of the generated pages' labels."""
+    """Language of the generated pages: labels, the writing guide's field descriptions, the export schema."""
     edit_uri = c.Optional(c.Type(str))
     """Base of the "edit this YAML" link; the data file's path (relative to mkdocs.yml) is appended.
     A relative value is resolved against `repo_url`; unset means `repo_url` + `edit/main/`."""

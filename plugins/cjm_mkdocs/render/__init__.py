@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..core.model import Stage
+from ..core.model import DEFAULT_STAGES, Stage
 
 
 def number(value: float, labels: Mapping[str, str]) -> str:
@@ -12,6 +12,6 @@ def number(value: float, labels: Mapping[str, str]) -> str:
     return f"{value:.12g}".replace(".", labels["decimal_mark"])
 
 
-def stage_name(stage: Stage, labels: dict[str, str]) -> str:
-    """The stage's own name, else the label of its id (default stages), else its id."""
-    return stage.name or labels.get(stage.id, stage.id)
+def stage_name(stage: Stage, labels: Mapping[str, str]) -> str:
+    """The stage's own name, else the label of a default stage, else its id (an own stage's id is no label key)."""
+    return stage.name or (labels[stage.id] if stage.id in DEFAULT_STAGES else stage.id)

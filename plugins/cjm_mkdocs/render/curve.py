@@ -9,6 +9,7 @@ while its text stays readable (for a scrolling wrapper).
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 
 from markupsafe import Markup
 
@@ -40,7 +41,7 @@ def y_of(score: int) -> float:
     return TOP + PAD + (5 - score) * LEVEL
 
 
-def emotion_curve(journey: Journey, labels: dict[str, str], element_id: str | None = None) -> Markup:
+def emotion_curve(journey: Journey, labels: Mapping[str, str], element_id: str | None = None) -> Markup:
     """The journey's emotion curve as accessible inline SVG (`role="img"`, title, desc)."""
     ident = html_text(element_id or f"cjm-curve-{journey.id}")
     width = LEFT + len(journey.steps) * STEP_WIDTH + RIGHT
@@ -61,28 +62,27 @@ def emotion_curve(journey: Journey, labels: dict[str, str], element_id: str | No
     return Markup("\n".join(parts))
 
 
-def summary(journey: Journey, labels: dict[str, str]) -> tuple[str, str]:
+def summary(journey: Journey, labels: Mapping[str, str]) -> tuple[str, str]:
     """Title and text description of the curve in the label language."""
-    curve = labels.get("curve", "Emotion curve")
+    curve = labels["curve"]
     stages = [f"{stage_name(stage, labels)}: " + ", ".join(_step_summary(step, labels) for step in stage.steps)
               for stage in journey.stages]
     scores = [step.score for step in journey.steps]
-    extremes = [f"{labels.get(key, default)}: {_names(journey, score)} ({score})"
-                for key, default, score in (("lowest_point", "Lowest point", min(scores)),
-                                            ("highest_point", "Highest point", max(scores)))]
+    extremes = [f"{labels[key]}: {_names(journey, score)} ({score})"
+                for key, score in (("lowest_point", min(scores)), ("highest_point", max(scores)))]
     return f"{curve}: {one_line(journey.title)}", f"{curve}. " + ". ".join([*stages, *extremes]) + "."
 
 
-def _step_summary(step: Step, labels: dict[str, str]) -> str:
-    moment = f", {labels.get('moment_of_truth', 'moment of truth')}" if step.moment_of_truth else ""
-    return f"{one_line(step.name)} – {labels.get(step.mood, step.mood)} ({step.score}{moment})"
+def _step_summary(step: Step, labels: Mapping[str, str]) -> str:
+    moment = f", {labels['moment_of_truth']}" if step.moment_of_truth else ""
+    return f"{one_line(step.name)} – {labels[step.mood]} ({step.score}{moment})"
 
 
 def _names(journey: Journey, score: int) -> str:
     return ", ".join(one_line(step.name) for step in journey.steps if step.score == score)
 
 
-def _stage_bands(journey: Journey, labels: dict[str, str]) -> list[str]:
+def _stage_bands(journey: Journey, labels: Mapping[str, str]) -> list[str]:
     parts, first = [], 0
     for number, stage in enumerate(journey.stages):
         parts.append(_stage_band(stage, labels, first, number % 2))
@@ -90,7 +90,7 @@ def _stage_bands(journey: Journey, labels: dict[str, str]) -> list[str]:
     return parts
 
 
-def _stage_band(stage: Stage, labels: dict[str, str], first: int, odd: int) -> str:
+def _stage_band(stage: Stage, labels: Mapping[str, str], first: int, odd: int) -> str:
     left, width = LEFT + first * STEP_WIDTH, len(stage.steps) * STEP_WIDTH
     name = shorten(stage_name(stage, labels), width // 8)
     return (f'<g class="cjm-curve-stage"><rect x="{left}" y="{TOP - 24}" width="{width}" height="{HEIGHT - TOP - 8}"'
@@ -99,7 +99,7 @@ def _stage_band(stage: Stage, labels: dict[str, str], first: int, odd: int) -> s
             f"{html_text(name)}</text></g>")
 
 
-def _scale(labels: dict[str, str], width: int) -> list[str]:
+def _scale(labels: Mapping[str, str], width: int) -> list[str]:
     parts = [f'<line class="cjm-curve-grid" x1="{LEFT}" x2="{width - RIGHT}" y1="{y_of(score):g}" y2="{y_of(score):g}"'
              f' stroke="currentColor" stroke-opacity="0.2" stroke-dasharray="3 3"/>' for score in range(1, 6)]
     for score, mood in MOODS.items():
@@ -107,7 +107,7 @@ def _scale(labels: dict[str, str], width: int) -> list[str]:
         parts.append(f'<g class="cjm-curve-level cjm-curve-level--{mood}" transform="translate({LEFT - 16} {y:g})">'
                      f'<circle r="9" fill="none" stroke="currentColor"/><circle cx="-3" cy="-2" r="1.2"/>'
                      f'<circle cx="3" cy="-2" r="1.2"/><path d="{MOUTHS[score]}" fill="none" stroke="currentColor"/>'
-                     f'<text x="-16" y="4" text-anchor="end">{html_text(labels.get(mood, mood))}</text></g>')
+                     f'<text x="-16" y="4" text-anchor="end">{html_text(labels[mood])}</text></g>')
     return parts
 
 
@@ -117,7 +117,7 @@ def _line(steps: list[Step]) -> str:
             f' stroke-width="2.5" stroke-linejoin="round"/>')
 
 
-def _step(step: Step, index: int, labels: dict[str, str]) -> str:
+def _step(step: Step, index: int, labels: Mapping[str, str]) -> str:
     x, y = x_of(index), y_of(step.score)
     moment = " cjm-curve-step--moment" if step.moment_of_truth else ""
     parts = [f'<g class="cjm-curve-step cjm-curve-step--{step.mood}{moment}">',
@@ -131,12 +131,12 @@ def _step(step: Step, index: int, labels: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def _hints(step: Step, x: float, y: float, labels: dict[str, str]) -> list[str]:
+def _hints(step: Step, x: float, y: float, labels: Mapping[str, str]) -> list[str]:
     hints = []
     for kind, glyph, items, dy in (("love", "♥", step.love_points, -18), ("pain", "⚠", step.pain_points, 26)):
         if items:
             texts = "; ".join(shorten(item.text, 80) for item in items)
-            label = labels.get(f"{kind}_points", f"{kind} points")
+            label = labels[f"{kind}_points"]
             hints.append(f'<text class="cjm-curve-{kind}" x="{x + 10:g}" y="{y + dy:g}">'
                          f"<title>{html_text(f'{label}: {texts}')}</title>{glyph} {len(items)}</text>")
     return hints

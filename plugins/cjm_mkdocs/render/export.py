@@ -14,6 +14,7 @@ from pydantic_core import to_json
 
 from ..views import portfolio
 from ..core.catalog import Catalog
+from ..core.descriptions import SOURCE_LANGUAGE, translate
 from ..core.model import STEP_TEXTS, Department, Journey, Persona
 
 SCHEMA_VERSION = "1"
@@ -57,12 +58,12 @@ def export_json(catalog: Catalog) -> str:
     return to_json(export_document(catalog), indent=2).decode() + "\n"
 
 
-def export_schema() -> dict[str, Any]:
-    """JSON Schema of the export."""
+def export_schema(language: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+    """JSON Schema of the export, its field descriptions in `language`."""
     schema = ExportDocument.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = EXPORT_SCHEMA_FILE
-    return schema
+    return translate(schema, language)
 
 
 def csv_tables(catalog: Catalog) -> dict[str, str]:

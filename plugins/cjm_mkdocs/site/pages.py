@@ -148,7 +148,7 @@ def generate(site: Site, env: Environment, hold_html: bool = False) -> list[Gene
 
 def downloads(site: Site) -> dict[str, str]:
     """The files the overview pages link to: the JSON export with its schema, and a CSV per overview page."""
-    schema = json.dumps(export.export_schema(), ensure_ascii=False, indent=2) + "\n"
+    schema = json.dumps(export.export_schema(site.labels["language"]), ensure_ascii=False, indent=2) + "\n"
     files = {"journeys.json": export.export_json(site.catalog), export.EXPORT_SCHEMA_FILE: schema,
              **export.view_tables(site.catalog, site.today)}
     return {download_uri(name): text for name, text in files.items()}

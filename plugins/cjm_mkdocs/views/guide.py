@@ -57,9 +57,9 @@ class Table:
     fields: tuple[Field, ...]
 
 
-def tables(kind: str) -> list[Table]:
-    """The field tables of a file kind (a key of :data:`~cjm_mkdocs.core.model.FILE_KINDS`)."""
-    return schema_tables(schemas()[schema_file(kind)])
+def tables(kind: str, language: str) -> list[Table]:
+    """The field tables of a file kind (a key of :data:`~cjm_mkdocs.core.model.FILE_KINDS`), described in `language`."""
+    return schema_tables(schemas(language)[schema_file(kind)])
 
 
 def schema_tables(schema: Mapping[str, Any]) -> list[Table]:

@@ -28,7 +28,7 @@ class FieldsEmbed(PageContext):
 
 def fields_embed(site: Site, kind: str, here: str) -> FieldsEmbed:
     """The context of the field tables of a file kind."""
-    return schema_fields_embed(site, kind, schema_file(kind), guide.tables(kind), here)
+    return schema_fields_embed(site, kind, schema_file(kind), guide.tables(kind, site.labels["language"]), here)
 
 
 def schema_fields_embed(site: Site, kind: str, schema: str, tables: list[guide.Table], here: str) -> FieldsEmbed:
