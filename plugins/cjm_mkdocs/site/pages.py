@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
@@ -31,6 +32,9 @@ from ..core.model import FILE_KINDS, Journey, mood_of
 from ..core.schema import schema_file
 from ..core.validation import did_you_mean
 from ..render import charts, curve, escape, mermaid, number, stage_name
+
+if TYPE_CHECKING:
+    from .cache import PageCache
 
 SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments", "overview": "overview"}
 ASSETS = "assets/cjm"
@@ -142,15 +146,19 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
     return env
 
 
-def generate(site: Site, env: Environment, hold_html: bool = False) -> list[GeneratedPage]:
+def generate(site: Site, env: Environment, hold_html: bool = False,
+             cache: PageCache | None = None) -> list[GeneratedPage]:
     """Every generated page: the section homes, the overview pages, then one per journey, persona and department.
 
-    `hold_html` leaves placeholders for the HTML blocks in the Markdown (see :class:`GeneratedPage`).
+    `hold_html` leaves placeholders for the HTML blocks in the Markdown (see :class:`GeneratedPage`); `cache` hands
+    back the pages of an earlier build that show the same (see :mod:`cjm_mkdocs.site.cache`).
     """
     catalog = site.catalog
 
     def render(template: str, uri: str, title: str, source: str | None = None, **extra: object) -> GeneratedPage:
-        return _render(env, site, template, uri, title, source, HtmlBlocks() if hold_html else None, **extra)
+        def make() -> GeneratedPage:
+            return _render(env, site, template, uri, title, source, HtmlBlocks() if hold_html else None, **extra)
+        return make() if cache is None else cache.page(make, template, uri, title, source, **extra)
 
     pages = [render("catalog.md.j2", page_uri("journey"), site.labels["journeys"],
                     data_source(catalog, "journey", folder=True)),
