@@ -20,8 +20,9 @@ validate: setup
 build: validate
 	@scripts/build.sh
 
+# DIRTY=1: rebuild only the pages a change shows up on (`mkdocs serve --dirty`; for a large catalog, see README).
 serve: build
-	$(VENV)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(VENV)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 $(if $(DIRTY),--dirty)
 
 test: setup-test
 	$(VENV)/python -m pytest

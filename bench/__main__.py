@@ -65,6 +65,9 @@ def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[st
     r["rebuild_s"], r["rebuild_parsed_files"] = rebuild["rebuild_s"], rebuild["rebuild_parsed_files"]
     r["rebuild_cpu_s"], r["rebuild_first_build_s"] = rebuild["rebuild_cpu_s"], rebuild["first_build_s"]
     r["preview_rebuild_s"] = bench.rebuild(spec, preview=True)["rebuild_s"]
+    dirty = bench.rebuild(spec, dirty=True)
+    r["dirty_rebuild_s"], r["dirty_rebuild_cpu_s"] = dirty["rebuild_s"], dirty["rebuild_cpu_s"]
+    r["dirty_rebuild_rendered_pages"] = dirty["rebuild_rendered_pages"]
     size, render = bench.long_page(spec)
     r["page_40_steps_kb"], r["render_40_steps_s"] = round(size, 2), round(statistics.median(render), 3)
     r["render_40_steps_runs_s"] = [round(s, 3) for s in render]

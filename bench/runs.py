@@ -74,24 +74,27 @@ class Bench:
         """Builds of `site` at each size."""
         return {n: self.build(_sized(spec, n), site) for n in sizes}
 
-    def rebuild(self, spec: CorpusSpec, preview: bool = False) -> dict[str, float | int]:
+    def rebuild(self, spec: CorpusSpec, preview: bool = False, dirty: bool = False) -> dict[str, float | int]:
         """A serve-style rebuild after editing one journey (the file is restored afterwards).
 
-        With `preview`, the site is the plugin's preview of that journey (CJM_PREVIEW), as an editor would serve it.
+        With `preview`, the site is the plugin's preview of that journey (CJM_PREVIEW), as an editor would serve it;
+        with `dirty`, the whole site is served as `mkdocs serve --dirty` serves it.
         """
         root = self.corpus(spec)
         journey = root / "journeys" / "maps" / f"{journey_id(spec.journeys // 2)}.yml"
         original = journey.read_bytes()
-        what = f"the preview of {journey.stem}" if preview else f"{spec.journeys} journeys"
+        what = f"the preview of {journey.stem}" if preview else f"{spec.journeys} journeys{', dirty' if dirty else ''}"
         say(f"serve-style build, edit {journey.name}, rebuild ({what}) …")
         try:
-            run = run_timed(str(Path(__file__).resolve().parent / "serve.py"), [str(root / "mkdocs.yml"), str(journey)],
-                            root, self.out / f"serve{'-preview' if preview else ''}.log",
+            run = run_timed(str(Path(__file__).resolve().parent / "serve.py"),
+                            [str(root / "mkdocs.yml"), str(journey), *(["--dirty"] if dirty else [])],
+                            root, self.out / f"serve{'-preview' if preview else ''}{'-dirty' if dirty else ''}.log",
                             {"CJM_PREVIEW": journey.stem if preview else ""})
         finally:
             journey.write_bytes(original)
         figures = json.loads(self._note(run).output.strip().splitlines()[-1])
-        say(f"serve rebuild ({what}): {figures['rebuild_s']:.1f} s, {figures['rebuild_parsed_files']} file(s) re-parsed")
+        say(f"serve rebuild ({what}): {figures['rebuild_s']:.1f} s, {figures['rebuild_parsed_files']} file(s) re-parsed, "
+            f"{figures['rebuild_rendered_pages']} page(s) rendered")
         return figures
 
     def long_page(self, spec: CorpusSpec) -> tuple[float, list[float]]:

@@ -86,6 +86,9 @@ def test_a_small_run_reports_every_figure(tmp_path):
     assert len(r["validate_runs_s"]) == 3 and r["validate_s"] == sorted(r["validate_runs_s"])[1]
     assert len(r["render_40_steps_runs_s"]) == 5 and r["render_40_steps_s"] == sorted(r["render_40_steps_runs_s"])[2]
     assert r["preview_rebuild_s"] > 0  # (6 journeys are too few to tell it from the full rebuild)
+    assert 0 < r["dirty_rebuild_s"] < 600 and 0 < r["dirty_rebuild_cpu_s"] <= r["dirty_rebuild_s"] * 1.5
+    assert 0 < r["dirty_rebuild_rendered_pages"] < 6 + 5 + 4 + 10  # of all pages, as the others were kept
+    assert "mkdocs serve --dirty" in done.stdout
     assert r["plugin_own_share"] == pytest.approx(r["plugin_own_s"] / r["baseline_build_s"], rel=0.05)
     assert r["plugin_cpu_ratio"] == pytest.approx(r["plugin_build_cpu_s"] / r["baseline_build_cpu_s"], rel=0.01)
     assert 0 < r["plugin_build_cpu_s"] < 600

@@ -14,11 +14,13 @@ from .strict_yaml import YamlDocument
 
 @dataclass(frozen=True)
 class Source:
-    """One validated file: where it is, its positions, its model."""
+    """One validated file: where it is, its positions, its model, and a digest of its bytes."""
 
     file: str
     doc: YamlDocument
     model: BaseModel
+    digest: str = ""
+    """Changes whenever the file's bytes do (the prose file beside it is not included)."""
 
 
 @dataclass

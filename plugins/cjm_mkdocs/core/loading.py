@@ -170,7 +170,7 @@ class JourneyLoader:
             return []
         if body:
             parsed.model.body = body
-        return [Source(file, parsed.doc, parsed.model)]
+        return [Source(file, parsed.doc, parsed.model, parsed.digest)]
 
     def _parse(self, path: Path, file: str, model: type[BaseModel]) -> _Parsed:
         try:

@@ -25,11 +25,15 @@ from mkdocs.utils import nest_paths
 from ..site import csp, links, pages
 from ..site.plan import SCRIPTS, STYLES, SitePlan
 from ..site.blocks import HtmlBlocks
+from ..site.cache import PageCache
+from ..site.keys import digest
 from ..core.catalog import Catalog
 from .config import JourneyPluginConfig
 from ..core.labels import labels
 from ..core.loading import JourneyLoader
 from .mermaid_library import MermaidLibrary, with_preloads
+from .rebuilds import Rebuilds
+from .search import KeptSearch
 from ..core.model import Journey
 
 log = get_plugin_logger(__name__)
@@ -48,9 +52,12 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.mermaid = MermaidLibrary(None, esm=False)
         self.preloads: list[str] = []
         self.policies: csp.Policies | None = None
+        self.cache = PageCache()
+        self.rebuilds = Rebuilds()
+        self.search = KeptSearch()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Declared so MkDocs keeps this instance (and the loader's cache) across `serve` rebuilds."""
+        """Declared so MkDocs keeps this instance (and its caches) across `serve` rebuilds."""
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -69,7 +76,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         """Load and check the data, then add every generated page and asset."""
         start = time.perf_counter()
         catalog = self._load()
-        self.plan = SitePlan(self._site(catalog, config), self.env, hold_html=True)
+        self.plan = SitePlan(self._site(catalog, config), self.env, hold_html=True, cache=self.cache)
         generated = self.plan.pages
         self.titles = {page.uri: page.title for page in generated}
         self.held = {page.uri: page.blocks for page in generated if page.blocks}
@@ -78,12 +85,16 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             raise PluginError(f"{', '.join(taken)} in {self._docs(config)} would hide pages the cjm plugin "
                               "generates; move or rename them")
         config.nav = self._nav(config, files, catalog)
-        listed = set(_uris(config.nav))
+        listed = _uris(config.nav)
+        in_nav = set(listed)
         for file in [f for f in files if self._is_template(f, config)]:
             files.remove(file)
+        nav = digest(config.nav, [self.titles.get(uri) for uri in listed])
+        files = self.rebuilds.start(files, nav, self.cache.keys)
         for page in generated:
-            inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
+            inclusion = InclusionLevel.UNDEFINED if page.uri in in_nav else InclusionLevel.NOT_IN_NAV
+            text = self.cache.text(page.uri)
+            files.append(self.rebuilds.generated(config, page.uri, page.markdown, inclusion, text))
         for uri, content in {**self.plan.downloads, **self.plan.assets(self.mermaid.own_assets())}.items():
             files.append(File.generated(config, uri, content=content))
         for uri, path in self.mermaid.files().items():
@@ -91,6 +102,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.preloads = self.mermaid.preloads()
         log.info(f"{self.plan.site.catalog.summary()} ({self.loader.parsed_files} changed data file(s) read): "
                  f"{len(generated)} pages made in {time.perf_counter() - start:.2f} s")
+        log.debug(f"{len(self.cache.rendered)} of {len(generated)} pages rendered, the others kept from the last build")
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -100,6 +112,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             return markdown
         if self.plan is None:
             return markdown
+        self.rebuilds.read(page.file.src_uri, markdown, self.cache.keys)
         blocks = HtmlBlocks()
         expanded, problems = self.plan.expand(markdown, page.file.src_uri, blocks)
         for problem in problems:
@@ -119,8 +132,12 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         return blocks.restore(html)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Find the theme's inline scripts, which the Content-Security-Policy allows (with the `csp` option)."""
-        self.policies = csp.Policies(csp.ThemeScripts.of(env)) if self.config.csp else None
+        """Find the theme's inline scripts, which the Content-Security-Policy allows (with the `csp` option); give
+        the pages a dirty build skips their titles in the navigation."""
+        self.rebuilds.restore(files)
+        earlier, self.policies = self.policies, csp.Policies(csp.ThemeScripts.of(env)) if self.config.csp else None
+        if self.policies is not None and earlier is not None:
+            self.policies.keep(earlier, [page.file.src_uri for page in self.rebuilds.skipped()])
         return env
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -157,11 +174,19 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self._report(template_name, self.policies.rendered(template_name, output_content))
         return self.policies.protect(template_name, output_content)
 
+    @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the policy of all pages together, as the HTTP header a web server may send instead."""
+        """Write the policy of all pages together, as the HTTP header a web server may send instead; before the
+        search plugins write their index, put back the entries of the pages a dirty build skipped."""
         if self.policies is not None:
             Path(config.site_dir, csp.HEADER_FILE).write_text(csp.header(self.policies.allowed) + "\n",
                                                                encoding="utf-8")
+        self.search.complete(config.plugins, self.rebuilds.pages)
+        self.rebuilds.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build may have written some pages: the next one does not rely on what the site folder holds."""
+        self.rebuilds.failed()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when the journey data changes."""

@@ -82,7 +82,18 @@ class Policies:
         self.theme = theme
         self.theme_scripts: dict[str, set[str]] = {}
         self.foreign: dict[str, set[str]] = {}
-        self.allowed: set[str] = set()
+        self.scripts: dict[str, set[str]] = {}
+        """The inline scripts each page may run."""
+
+    @property
+    def allowed(self) -> set[str]:
+        """The inline scripts of all pages together."""
+        return set().union(*self.scripts.values())
+
+    def keep(self, earlier: Policies, keys: Iterable[str]) -> None:
+        """Take the scripts of the pages `keys` from the policies of an earlier build (pages not made again)."""
+        for key in keys:
+            self.scripts.setdefault(key, earlier.scripts.get(key, set()))
 
     def render(self, key: str, context: Mapping[str, object]) -> None:
         """Note the theme's scripts as the template `context` of the page `key` writes them."""
@@ -96,8 +107,7 @@ class Policies:
     def protect(self, key: str, html: str) -> str:
         """The finished page with its policy: it runs the theme's inline scripts and those that plugins added
         after the theme (mkdocs-mermaid2's `mermaid.initialize`), no other."""
-        scripts = set(inline_scripts(html)) - self.foreign.pop(key, set())
-        self.allowed |= scripts
+        scripts = self.scripts[key] = set(inline_scripts(html)) - self.foreign.pop(key, set())
         return with_policy(html, scripts)
 
 

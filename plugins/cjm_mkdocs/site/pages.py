@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -33,9 +35,12 @@ from .links import download_uri, is_local, page_uri
 from .ids import PageIds
 from ..core.catalog import Catalog
 from ..core.fields import slugify
-from ..core.model import FILE_KINDS, Journey, mood_of
+from ..core.model import FILE_KINDS, Journey, Persona, mood_of
 from ..core.validation import did_you_mean
 from ..render import escape
+
+if TYPE_CHECKING:
+    from .cache import PageCache
 
 ASSETS = "assets/cjm"
 """Where the site serves the plugin's CSS, JavaScript and Mermaid."""
@@ -46,6 +51,10 @@ EMBEDS = {**dict.fromkeys(JOURNEY_EMBEDS, "journey"), "fields": "file kind", "mo
 """Each embed and what its argument names; only `moments` may go without (then: every department)."""
 EMBED_LINE = re.compile(r"<!--\s*cjm:([a-z][a-z-]*)(?:\s+([a-z0-9-]+))?\s*-->")
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
+SECTION_HOMES = (("journey", "catalog.md.j2", "journeys", catalog_page, True),
+                 ("persona", "personas.md.j2", "personas", personas_page, True),
+                 ("department", "responsibilities.md.j2", "departments", responsibilities_page, False))
+"""Each section's home page: its kind, template, title label, context and whether its source is the data folder."""
 
 
 @dataclass(frozen=True)
@@ -100,49 +109,51 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
     return env
 
 
-def generate(site: Site, env: Environment, hold_html: bool = False) -> list[GeneratedPage]:
+def generate(site: Site, env: Environment, hold_html: bool = False,
+             cache: PageCache | None = None) -> list[GeneratedPage]:
     """Every generated page: the section homes, the overview pages, then one per journey, persona and department.
 
-    `hold_html` leaves placeholders for the HTML blocks in the Markdown (see :class:`GeneratedPage`).
+    `hold_html` leaves placeholders for the HTML blocks in the Markdown (see :class:`GeneratedPage`); `cache` hands
+    back the pages of an earlier build that show the same (see :mod:`cjm_mkdocs.site.cache`).
     """
     catalog = site.catalog
 
-    def page(template: str, uri: str, title: str, context: PageContext) -> GeneratedPage:
-        blocks = HtmlBlocks() if hold_html else None
-        return GeneratedPage(uri, title, render_page(env, template, context, blocks), context.source, blocks)
+    def page(template: str, uri: str, title: str, source: str | None, context: Callable[[], PageContext],
+             shows: Journey | Persona | None = None) -> GeneratedPage:
+        def make() -> GeneratedPage:
+            blocks = HtmlBlocks() if hold_html else None
+            return GeneratedPage(uri, title, render_page(env, template, context(), blocks), source, blocks)
+        return make() if cache is None else cache.page(make, template, uri, title, source, shows)
 
-    here = page_uri("journey")
-    pages = [page("catalog.md.j2", here, site.labels["journeys"],
-                  catalog_page(site, here, data_source(catalog, "journey", folder=True)))]
-    here = page_uri("persona")
-    pages.append(page("personas.md.j2", here, site.labels["personas"],
-                      personas_page(site, here, data_source(catalog, "persona", folder=True))))
-    here = page_uri("department")
-    pages.append(page("responsibilities.md.j2", here, site.labels["departments"],
-                      responsibilities_page(site, here, data_source(catalog, "department"))))
+    labels = site.labels
+    pages = []
+    for kind, template, label, build, folder in SECTION_HOMES:
+        here, source = page_uri(kind), data_source(catalog, kind, folder)
+        pages.append(page(template, here, labels[label], source, partial(build, site, here, source)))
     here = page_uri("overview")
-    pages.append(page("overview/index.md.j2", here, site.labels["overview"], overview_page(site, here, OVERVIEW)))
+    pages.append(page("overview/index.md.j2", here, labels["overview"], None,
+                      partial(overview_page, site, here, OVERVIEW)))
     for view in OVERVIEW:
         here = page_uri("overview", view)
-        pages.append(page(f"overview/{view}.md.j2", here, site.labels["overview_" + view.replace("-", "_")],
-                          OVERVIEW_PAGES[view](site, here)))
+        pages.append(page(f"overview/{view}.md.j2", here, labels["overview_" + view.replace("-", "_")], None,
+                          partial(OVERVIEW_PAGES[view], site, here)))
     for journey in catalog.journeys.values():
-        here = page_uri("journey", journey.id)
-        pages.append(page("journey.md.j2", here, journey.title,
-                          journey_page(site, journey, here, catalog.source_file("journey", journey.id))))
+        here, source = page_uri("journey", journey.id), catalog.source_file("journey", journey.id)
+        pages.append(page("journey.md.j2", here, journey.title, source,
+                          partial(journey_page, site, journey, here, source), journey))
     for journey in site.left_out.values():
         here = page_uri("journey", journey.id)
-        pages.append(page("left_out.md.j2", here, journey.title, left_out_page(site, journey, here)))
+        pages.append(page("left_out.md.j2", here, journey.title, None, partial(left_out_page, site, journey, here),
+                          journey))
     for persona in catalog.personas.values():
-        here = page_uri("persona", persona.id)
-        pages.append(page("persona.md.j2", here, persona.name,
-                          persona_page(site, persona, here, catalog.source_file("persona", persona.id))))
+        here, source = page_uri("persona", persona.id), catalog.source_file("persona", persona.id)
+        pages.append(page("persona.md.j2", here, persona.name, source, partial(persona_page, site, persona, here, source),
+                          persona))
     owned = ownership.responsibilities(catalog)
     for department in catalog.departments.values():
-        here = page_uri("department", department.id)
-        pages.append(page("department.md.j2", here, department.name,
-                          department_page(site, department, owned.get(department.id, []), here,
-                                          catalog.source_file("department", department.id))))
+        here, source = page_uri("department", department.id), catalog.source_file("department", department.id)
+        pages.append(page("department.md.j2", here, department.name, source,
+                          partial(department_page, site, department, owned.get(department.id, []), here, source)))
     return pages
 
 

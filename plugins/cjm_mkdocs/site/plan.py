@@ -11,6 +11,7 @@ from importlib.resources import files as package_files
 from jinja2 import Environment
 
 from .blocks import HtmlBlocks
+from .cache import PageCache
 from .pages import ASSETS, GeneratedPage, Site, downloads, expand_embeds, generate
 
 STYLES = ("cjm.css",)
@@ -25,10 +26,13 @@ MERMAID_LOADER = "mermaid-load.mjs"
 class SitePlan:
     """Every generated page, download and asset of a site, and the embeds of its hand-written pages."""
 
-    def __init__(self, site: Site, env: Environment, hold_html: bool = False) -> None:
+    def __init__(self, site: Site, env: Environment, hold_html: bool = False, cache: PageCache | None = None) -> None:
+        """`cache` keeps the pages from one plan to the next (see :mod:`cjm_mkdocs.site.cache`)."""
         self.site = site
         self.env = env
-        self.pages: list[GeneratedPage] = generate(site, env, hold_html)
+        if cache is not None:
+            cache.start(site, env)
+        self.pages: list[GeneratedPage] = generate(site, env, hold_html, cache)
         self.downloads: dict[str, str] = downloads(site)
 
     def uris(self) -> list[str]:
