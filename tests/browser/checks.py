@@ -1,5 +1,6 @@
-"""What every page must pass in the browser: offline, no errors, nothing injected, diagrams drawn; on pages
-with a matrix also the emotion curve and a matrix that scrolls sideways under sticky row headers."""
+"""What every page must pass in the browser: offline, no errors, nothing injected, diagrams drawn, nothing wider
+than the window; on pages with a matrix also the emotion curve and a matrix that scrolls sideways under sticky row
+headers."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[di
     small = [(d["kind"], round(d["smallestText"], 1)) for d in diagrams if d["smallestText"] < LEGIBLE_LABEL_PX]
     assert small == [], f"diagram labels drawn smaller than {LEGIBLE_LABEL_PX} px: {small}"
     assert page.page.evaluate("window.__cjm.audit()") == [], "something was injected"
+    check_layout(page)
     if journey:
         assert diagrams, "a journey page without its diagram"
         assert page.page.locator("svg.cjm-curve").count() == 1 and page.page.locator(".cjm-matrix-wrap").count() == 1
@@ -45,6 +47,13 @@ def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[di
         assert matrix.is_visible()
     assert page.problems() == []
     return diagrams
+
+
+def check_layout(page: Tab) -> None:
+    """Nothing makes the page wider than the window: the page never scrolls sideways as a whole."""
+    found = page.page.evaluate("window.__cjm.layout()")
+    assert found["pageWidth"] <= found["width"], (f"the page is {found['pageWidth']} px wide in a {found['width']} px "
+                                                  f"window; sticking out: {found['sticksOut']}")
 
 
 def check_curve(curve: Locator) -> None:

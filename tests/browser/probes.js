@@ -188,5 +188,31 @@
     return parts.join(" ");
   };
 
-  window.__cjm = { calls, violations, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background };
+  // --- layout: the page fits the window ----------------------------------------------------------------
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  // The nearest ancestor that clips an element sideways (a scroll box), or null.
+  const clipper = (element) => {
+    for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
+      if (getComputedStyle(e).overflowX !== "visible") return e;
+    }
+    return null;
+  };
+  // What sticks out of the window, when the page is wider: the innermost elements past its right edge that no
+  // scroll box holds (an absolutely positioned one may escape its scroll box, so it is always named).
+  const sticksOut = () => {
+    const width = document.documentElement.clientWidth;
+    const beyond = (e) => e.getBoundingClientRect().right > width + 1;
+    return [...document.body.querySelectorAll("*")]
+      .filter((e) => beyond(e) && ![...e.children].some(beyond)
+        && (getComputedStyle(e).position === "absolute" || !clipper(e)))
+      .slice(0, 5).map((e) => `${describe(e)} (right edge at ${Math.round(e.getBoundingClientRect().right)} px)`);
+  };
+  const layout = async () => {
+    await frames(); // let the page's resize observers run
+    const [width, pageWidth] = [document.documentElement.clientWidth, document.documentElement.scrollWidth];
+    return { width, pageWidth, sticksOut: pageWidth > width ? sticksOut() : [] };
+  };
+
+  window.__cjm = { calls, violations, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background,
+                   layout };
 })();
