@@ -4,12 +4,15 @@ headers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from playwright.sync_api import Locator
 
 from .sites import Site
 from .web import Tab
 
 DIAGRAM_KINDS = ("journey", "flowchart-v2")
+NARROW = {"width": 390, "height": 844}  # a phone held upright
 LEGIBLE_LABEL_PX = 9  # the smallest a diagram label may be drawn on a 1280 px wide screen (about 7 pt)
 
 MATRIX_SCROLL = """wrap => {
@@ -49,6 +52,13 @@ def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[di
     return diagrams
 
 
+def visit_narrow(page: Tab, site: Site, path: str) -> None:
+    """Load a page of `site` in a phone-wide tab (:data:`NARROW`): it fits the window."""
+    page.goto(site.page_url(path), diagrams=site.mermaid_blocks(path))
+    check_layout(page)
+    assert page.problems() == []
+
+
 def check_layout(page: Tab) -> None:
     """Nothing makes the page wider than the window: the page never scrolls sideways as a whole."""
     found = page.page.evaluate("window.__cjm.layout()")
@@ -74,13 +84,14 @@ def check_matrix(page: Tab) -> None:
     assert found["headOnTop"], f"a scrolled cell covers the row header: {found}"
 
 
-def visit_all(page: Tab, site: Site, paths: list[str]) -> dict[str, str]:
-    """:func:`visit` each page; the failures by page."""
+def visit_all(page: Tab, site: Site, paths: list[str], check: Callable[[Tab, Site, str], object] = visit
+              ) -> dict[str, str]:
+    """:func:`visit` (or `check`) each page; the failures by page."""
     failures = {}
     for path in paths:
         page.reset()
         try:
-            visit(page, site, path)
+            check(page, site, path)
         except AssertionError as error:
             failures[path] = f"{error!r}"[:300]
     return failures
