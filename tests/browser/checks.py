@@ -1,6 +1,6 @@
 """What every page must pass in the browser: offline, no errors, nothing injected, diagrams drawn, nothing wider
-than the window; on pages with a matrix also the emotion curve and a matrix that scrolls sideways under sticky row
-headers."""
+than the window and no table column out of sight without a sign; on pages with a matrix also the emotion curve and
+a matrix that scrolls sideways under sticky row headers."""
 
 from __future__ import annotations
 
@@ -53,17 +53,19 @@ def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[di
 
 
 def visit_narrow(page: Tab, site: Site, path: str) -> None:
-    """Load a page of `site` in a phone-wide tab (:data:`NARROW`): it fits the window."""
+    """Load a page of `site` in a phone-wide tab (:data:`NARROW`): it fits, its tables show or signal every column."""
     page.goto(site.page_url(path), diagrams=site.mermaid_blocks(path))
     check_layout(page)
     assert page.problems() == []
 
 
 def check_layout(page: Tab) -> None:
-    """Nothing makes the page wider than the window: the page never scrolls sideways as a whole."""
+    """Nothing makes the page wider than the window (the page never scrolls sideways as a whole), and every table
+    column is in sight, or can be scrolled to in its box, whose edge on that side shows a shade and an arrow."""
     found = page.page.evaluate("window.__cjm.layout()")
     assert found["pageWidth"] <= found["width"], (f"the page is {found['pageWidth']} px wide in a {found['width']} px "
                                                   f"window; sticking out: {found['sticksOut']}")
+    assert not found["hiddenColumns"], f"table columns out of sight without a sign: {found['hiddenColumns'][:4]}"
 
 
 def check_curve(curve: Locator) -> None:

@@ -188,14 +188,59 @@
     return parts.join(" ");
   };
 
-  // --- layout: the page fits the window ----------------------------------------------------------------
+  // --- layout: the page fits the window, and no table column is out of sight without a sign ------------------
   const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const shown = (element) => {
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    return style.display !== "none" && style.visibility === "visible" && parseFloat(style.opacity) === 1
+      && box.width > 0 && box.height > 0;
+  };
   // The nearest ancestor that clips an element sideways (a scroll box), or null.
   const clipper = (element) => {
     for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
       if (getComputedStyle(e).overflowX !== "visible") return e;
     }
     return null;
+  };
+  // Whether the frame around a scroll box marks `side` as having more columns with a visible shade and arrow,
+  // both inside the window's width.
+  const signalled = (box, side) => {
+    const frame = box.parentElement;
+    if (!frame.classList.contains("cjm-scroll") || !frame.classList.contains(`cjm-more-${side}`)) return false;
+    const edge = frame.querySelector(`:scope > .cjm-scroll-edge--${side}`);
+    const arrow = edge && edge.querySelector(".cjm-scroll-arrow");
+    const width = document.documentElement.clientWidth;
+    return Boolean(arrow) && [edge, arrow].every((e) => shown(e) && e.getBoundingClientRect().left >= 0
+      && e.getBoundingClientRect().right <= width);
+  };
+  // Every table column (a cell of the row with the most cells) that is cut off by its box or the window, and
+  // neither signalled by a visible scroll affordance on that side nor reachable by scrolling the box.
+  const hiddenColumns = () => {
+    const width = document.documentElement.clientWidth;
+    const found = [];
+    for (const table of document.querySelectorAll(".md-content table")) {
+      if (!table.getClientRects().length || !table.rows.length) continue;
+      const row = [...table.rows].reduce((a, b) => (b.cells.length > a.cells.length ? b : a));
+      const box = clipper(table);
+      const rect = box ? box.getBoundingClientRect() : { left: 0, right: width };
+      const [left, right] = [Math.max(0, rect.left), Math.min(width, rect.right)];
+      const rtl = getComputedStyle(table).direction === "rtl";
+      for (const cell of row.cells) {
+        const c = cell.getBoundingClientRect();
+        if (c.left >= left - 1 && c.right <= right + 1) continue;
+        const past = c.right > right + 1 ? "right" : "left";
+        const side = (past === "right") !== rtl ? "end" : "start";
+        const scrolls = box && ["auto", "scroll"].includes(getComputedStyle(box).overflowX);
+        const room = !scrolls ? 0 : past === "right" ? box.scrollWidth - box.clientWidth - Math.abs(box.scrollLeft)
+          : Math.abs(box.scrollLeft);
+        const reachable = scrolls && (past === "right" ? c.right - right : left - c.left) <= room + 1;
+        if (reachable && signalled(box, side)) continue;
+        found.push(`${describe(table)}: column "${cell.textContent.trim().slice(0, 30)}" is cut off at the ${past}`
+          + (reachable ? " with no visible scroll affordance" : " and cannot be scrolled to"));
+      }
+    }
+    return found;
   };
   // What sticks out of the window, when the page is wider: the innermost elements past its right edge that no
   // scroll box holds (an absolutely positioned one may escape its scroll box, so it is always named).
@@ -210,7 +255,7 @@
   const layout = async () => {
     await frames(); // let the page's resize observers run
     const [width, pageWidth] = [document.documentElement.clientWidth, document.documentElement.scrollWidth];
-    return { width, pageWidth, sticksOut: pageWidth > width ? sticksOut() : [] };
+    return { width, pageWidth, sticksOut: pageWidth > width ? sticksOut() : [], hiddenColumns: hiddenColumns() };
   };
 
   window.__cjm = { calls, violations, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background,
