@@ -1,18 +1,19 @@
 """What every page must pass in the browser: offline, no errors, nothing injected, diagrams drawn, nothing wider
-than the window and no table column out of sight without a sign; on pages with a matrix also the emotion curve and
-a matrix that scrolls sideways under sticky row headers."""
+than the window, no table column out of sight without a sign, the sidebar open at the current page's section; on
+pages with a matrix also the emotion curve and a matrix that scrolls sideways under sticky row headers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Locator, TimeoutError as PlaywrightTimeoutError
 
 from .sites import Site
 from .web import Tab
 
 DIAGRAM_KINDS = ("journey", "flowchart-v2")
 NARROW = {"width": 390, "height": 844}  # a phone held upright
+SIDEBAR_TIMEOUT_MS = 5_000
 LEGIBLE_LABEL_PX = 9  # the smallest a diagram label may be drawn on a 1280 px wide screen (about 7 pt)
 
 MATRIX_SCROLL = """wrap => {
@@ -40,6 +41,7 @@ def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[di
     assert small == [], f"diagram labels drawn smaller than {LEGIBLE_LABEL_PX} px: {small}"
     assert page.page.evaluate("window.__cjm.audit()") == [], "something was injected"
     check_layout(page)
+    check_sidebar(page)
     if journey:
         assert diagrams, "a journey page without its diagram"
         assert page.page.locator("svg.cjm-curve").count() == 1 and page.page.locator(".cjm-matrix-wrap").count() == 1
@@ -66,6 +68,17 @@ def check_layout(page: Tab) -> None:
     assert found["pageWidth"] <= found["width"], (f"the page is {found['pageWidth']} px wide in a {found['width']} px "
                                                   f"window; sticking out: {found['sticksOut']}")
     assert not found["hiddenColumns"], f"table columns out of sight without a sign: {found['hiddenColumns'][:4]}"
+
+
+def check_sidebar(page: Tab) -> None:
+    """Once the navigation sidebar has come to rest, the current page's section heading and link are whole in sight,
+    and no item is cut by the site title above them (a wide window's sidebar; a narrow one has a drawer)."""
+    try:
+        page.page.wait_for_function("() => window.__cjm.sidebar().settled", timeout=SIDEBAR_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"the sidebar did not come to rest in {SIDEBAR_TIMEOUT_MS} ms") from None
+    problems = page.page.evaluate("window.__cjm.sidebar().problems")
+    assert not problems, f"the sidebar opens cut off: {problems}"
 
 
 def check_curve(curve: Locator) -> None:

@@ -258,6 +258,41 @@
     return { width, pageWidth, sticksOut: pageWidth > width ? sticksOut() : [], hiddenColumns: hiddenColumns() };
   };
 
+  // --- the navigation sidebar of a wide window ------------------------------------------------------------
+  // When the sidebar last scrolled (mkdocs-material scrolls it to the current page, the site's script after it).
+  let sidebarScrolled = 0;
+  document.addEventListener("scroll", (event) => {
+    if (event.target instanceof Element && event.target.matches(".md-sidebar__scrollwrap")) sidebarScrolled = performance.now();
+  }, true);
+  const QUIET_MS = 250;
+  // Whether the sidebar has come to rest, and what is wrong with it then: the current page's section heading and
+  // link must be whole in sight, below the sticky site title and where its shadow (under which items fade) is half
+  // opaque, and no item may be cut by the title unless the sidebar is scrolled to its end.
+  const sidebar = () => {
+    const loaded = performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd;
+    const settled = loaded > 0 && performance.now() - Math.max(sidebarScrolled, loaded) > QUIET_MS;
+    const wrap = document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap");
+    const item = wrap && wrap.querySelector(".md-nav--primary > .md-nav__list > .md-nav__item--active");
+    if (!item || !wrap.clientHeight || !matchMedia("(min-width: 76.25em)").matches) return { settled, problems: [] };
+    const title = wrap.querySelector(".md-nav--primary > .md-nav__title");
+    const under = title.getBoundingClientRect().bottom;
+    const shadow = (getComputedStyle(title).boxShadow.match(/-?[\d.]+px/g) || []).map(parseFloat);
+    const clear = under + (shadow.length >= 4 ? shadow[1] + shadow[3] : 0); // the shadow is half opaque down to here
+    const bottom = wrap.getBoundingClientRect().bottom;
+    const box = (e) => e.getBoundingClientRect();
+    const name = (e) => `"${e.textContent.trim().slice(0, 40)}" (${Math.round(box(e).top)}–${Math.round(box(e).bottom)} px)`;
+    const whole = (e) => box(e).top >= clear - 1 && box(e).bottom <= bottom + 1;
+    const heading = [...item.children].find((e) => e.classList.contains("md-nav__link") && e.clientHeight) || item;
+    const links = [...item.querySelectorAll("a.md-nav__link--active")].filter((l) => l.clientHeight && !l.closest(".md-nav--secondary"));
+    const problems = [heading, ...links].filter((e) => !whole(e)).map((e) => `${name(e)} is not whole in sight below ${Math.round(clear)} px`);
+    if (wrap.scrollTop < wrap.scrollHeight - wrap.clientHeight - 1) {
+      const cut = [...wrap.querySelectorAll(".md-nav--primary .md-nav__link")]
+        .filter((e) => e.clientHeight && box(e).top < clear - 1 && box(e).bottom > under + 1);
+      problems.push(...cut.map((e) => `${name(e)} is cut by the site title (${Math.round(under)} px, faded to ${Math.round(clear)} px)`));
+    }
+    return { settled, problems };
+  };
+
   window.__cjm = { calls, violations, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background,
-                   layout };
+                   layout, sidebar };
 })();
