@@ -184,6 +184,33 @@ def test_sample_embeds_a_diagram_on_a_hand_written_page(sample_site: BuiltSite) 
     assert "<!-- cjm:" not in sample_site.html("einstieg/")
 
 
+def test_sample_counts_one_thing_in_the_singular(sample_site: BuiltSite) -> None:
+    """"1 KPI", never "1 KPIs": a count of one takes the singular label wherever the site counts things."""
+    plurals = {DE[key.removesuffix("_one")]: DE[key] for key in DE if key.endswith("_one")}
+    words = "|".join(map(re.escape, sorted({*plurals, *plurals.values()})))
+    counted = re.compile(rf"(?<![\d.,])(\d+) ({words})(?=[<·])")
+    found = Counter((number == "1", word in plurals) for path in sample_site.html_files()
+                    for number, word in counted.findall(path.read_text(encoding="utf-8").replace(" ·", "·")))
+    assert found[(True, True)] == 0, "a count of one with a plural label"
+    assert found[(False, False)] == 0, "a count of several with a singular label"
+    assert found[(True, False)] > 0 and found[(False, True)] > 0  # the sample counts both
+
+
+def test_sample_lists_a_current_journey_before_its_target_in_the_catalog_and_the_navigation(
+        sample_site: BuiltSite) -> None:
+    catalog, _ = JourneyLoader(ROOT / "journeys").load()
+    pairs = [(journey.improves, journey.id) for journey in catalog.journeys.values() if journey.improves]
+    assert pairs
+    for current, target in pairs:
+        here = f"journeys/{current}/"
+        nav = sample_site.soup(here).select("nav.md-nav--primary a.md-nav__link[href]")
+        listed = list(dict.fromkeys(urljoin(f"/{here}", a["href"]).split("#")[0] for a in nav))
+        catalog_rows = sample_site.soup("journeys/").select("table.cjm-catalog tbody tr")
+        rows = [urljoin("/journeys/", row.a["href"]) for row in catalog_rows]
+        for where in (listed, rows):
+            assert where.index(f"/journeys/{target}/") == where.index(f"/{here}") + 1, where
+
+
 def test_sample_mermaid2_configuration_builds_strict_offline(tmp_path: Path) -> None:
     result = run_mkdocs(ROOT / "mkdocs-mermaid2.yml", "-d", str(tmp_path / "site"))
     assert result.returncode == 0, result.stdout + result.stderr

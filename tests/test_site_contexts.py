@@ -17,6 +17,7 @@ from cjm_mkdocs.core.loading import JourneyLoader
 from cjm_mkdocs.core.model import add_months
 from cjm_mkdocs.site import pages
 from cjm_mkdocs.site.contexts import overview
+from cjm_mkdocs.site.contexts.base import page_fields
 from conftest import dump, sample_data
 
 TODAY = dt.date(2026, 6, 1)
@@ -119,9 +120,24 @@ def test_overview_home_lists_every_page_with_the_figures_the_page_itself_shows(s
         "measures": {"measures": measures.total, "quick_wins": measures.quick_wins, "overdue": measures.overdue},
         "kpis": {"kpis": kpis.total, "met": kpis.met},
         "reviews": {"overdue": reviews.overdue, "due_soon": reviews.due_soon},
-        "target-vs-current": {"kind_target": len(compared)},
+        "target-vs-current": {"target_journeys": len(compared)},
     }
     assert all(label in LABELS["de"] for figures in shown.values() for label in figures)
+
+
+@pytest.mark.parametrize("language", sorted(LABELS))
+def test_counted_takes_the_singular_label_for_one_and_the_plural_else(site: pages.Site, language: str) -> None:
+    words = LABELS[language]
+    counted = page_fields(pages.Site(site.catalog, words, TODAY), "overview/index.md")["counted"]
+    assert counted(1, "owns_kpi") == f"1 {words['owns_kpi_one']}" == "1 KPI"
+    assert [counted(n, "owns_kpi") for n in (0, 2, 12)] == [f"{n} {words['owns_kpi']}" for n in (0, 2, 12)]
+    assert counted(1, "target_journeys") == f"1 {words['kind_target']}"
+    assert counted(1, "overdue") == f"1 {words['overdue']}"  # an adjective: no singular of its own
+
+
+def test_every_singular_label_belongs_to_a_plural_one() -> None:
+    for words in LABELS.values():
+        assert [key for key in words if key.endswith("_one") and key.removesuffix("_one") not in words] == []
 
 
 def test_channels_page_counts_channels_touchpoints_and_mixed_ones(site: pages.Site) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -78,3 +79,24 @@ def test_measures_link_to_the_steps_and_pain_points_they_address() -> None:
     assert views.addressed(found, found.measures[0]) == [("pain-versand-unklar", "Versandkosten unklar")]
     assert views.addressed(found, found.measures[1]) == [("step-abbrechen", "Bricht ab")]
     assert views.measures_for(found, found.steps[1]) == [found.measures[1]]
+
+
+def _second_target() -> Journey:
+    return journey("maps/kauf-soll.yml", title="Kauf (Soll, Variante)")
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(["kauf", "kauf-soll", "einkauf", "kauf-soll-2"])))
+def test_current_before_target_puts_each_target_right_after_its_current_journey(order: tuple[str, ...]) -> None:
+    journeys = {**catalog().journeys, "kauf-soll-2": _second_target().model_copy(update={"id": "kauf-soll-2"})}
+    listed = [journeys[i] for i in order]
+    ordered = [j.id for j in views.current_before_target(listed)]
+    assert sorted(ordered) == sorted(order)
+    targets = [i for i in order if journeys[i].improves]
+    assert ordered[ordered.index("kauf") + 1:][:len(targets)] == targets  # right after it, in their own order
+    assert [i for i in ordered if i not in targets] == [i for i in order if i not in targets]
+
+
+def test_current_before_target_leaves_a_target_without_its_current_where_it_is() -> None:
+    journeys = catalog().journeys
+    listed = [journeys["kauf-soll"], journeys["einkauf"]]
+    assert views.current_before_target(listed) == listed

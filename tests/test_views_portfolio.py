@@ -303,5 +303,5 @@ def test_overview_figures_count_what_each_overview_page_lists(tmp_path: Path) ->
                                       "not_addressed": len([p for p in pains if not p.addressed])}
     assert figures["measures"]["quick_wins"] == len([e for e in measures if e.measure.is_quick_win]) > 0
     assert figures["reviews"] == {"overdue": states.count("overdue"), "due_soon": states.count("due_soon")}
-    assert figures["target-vs-current"] == {"kind_target": 1}
+    assert figures["target-vs-current"] == {"target_journeys": 1}
     assert all(label in LABELS["de"] for found in figures.values() for label in found)

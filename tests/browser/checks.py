@@ -1,14 +1,19 @@
-"""What every page must pass in the browser: offline, no errors, nothing injected, diagrams drawn; on pages
-with a matrix also the emotion curve and a matrix that scrolls sideways under sticky row headers."""
+"""What every page must pass in the browser: offline, no errors, nothing injected, diagrams drawn, nothing wider
+than the window, no table column out of sight without a sign, the sidebar open at the current page's section; on
+pages with a matrix also the emotion curve and a matrix that scrolls sideways under sticky row headers."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator
+from collections.abc import Callable
+
+from playwright.sync_api import Locator, TimeoutError as PlaywrightTimeoutError
 
 from .sites import Site
 from .web import Tab
 
 DIAGRAM_KINDS = ("journey", "flowchart-v2")
+NARROW = {"width": 390, "height": 844}  # a phone held upright
+SIDEBAR_TIMEOUT_MS = 5_000
 LEGIBLE_LABEL_PX = 9  # the smallest a diagram label may be drawn on a 1280 px wide screen (about 7 pt)
 
 MATRIX_SCROLL = """wrap => {
@@ -35,6 +40,8 @@ def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[di
     small = [(d["kind"], round(d["smallestText"], 1)) for d in diagrams if d["smallestText"] < LEGIBLE_LABEL_PX]
     assert small == [], f"diagram labels drawn smaller than {LEGIBLE_LABEL_PX} px: {small}"
     assert page.page.evaluate("window.__cjm.audit()") == [], "something was injected"
+    check_layout(page)
+    check_sidebar(page)
     if journey:
         assert diagrams, "a journey page without its diagram"
         assert page.page.locator("svg.cjm-curve").count() == 1 and page.page.locator(".cjm-matrix-wrap").count() == 1
@@ -45,6 +52,33 @@ def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[di
         assert matrix.is_visible()
     assert page.problems() == []
     return diagrams
+
+
+def visit_narrow(page: Tab, site: Site, path: str) -> None:
+    """Load a page of `site` in a phone-wide tab (:data:`NARROW`): it fits, its tables show or signal every column."""
+    page.goto(site.page_url(path), diagrams=site.mermaid_blocks(path))
+    check_layout(page)
+    assert page.problems() == []
+
+
+def check_layout(page: Tab) -> None:
+    """Nothing makes the page wider than the window (the page never scrolls sideways as a whole), and every table
+    column is in sight, or can be scrolled to in its box, whose edge on that side shows a shade and an arrow."""
+    found = page.page.evaluate("window.__cjm.layout()")
+    assert found["pageWidth"] <= found["width"], (f"the page is {found['pageWidth']} px wide in a {found['width']} px "
+                                                  f"window; sticking out: {found['sticksOut']}")
+    assert not found["hiddenColumns"], f"table columns out of sight without a sign: {found['hiddenColumns'][:4]}"
+
+
+def check_sidebar(page: Tab) -> None:
+    """Once the navigation sidebar has come to rest, the current page's section heading and link are whole in sight,
+    and no item is cut by the site title above them (a wide window's sidebar; a narrow one has a drawer)."""
+    try:
+        page.page.wait_for_function("() => window.__cjm.sidebar().settled", timeout=SIDEBAR_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"the sidebar did not come to rest in {SIDEBAR_TIMEOUT_MS} ms") from None
+    problems = page.page.evaluate("window.__cjm.sidebar().problems")
+    assert not problems, f"the sidebar opens cut off: {problems}"
 
 
 def check_curve(curve: Locator) -> None:
@@ -65,13 +99,14 @@ def check_matrix(page: Tab) -> None:
     assert found["headOnTop"], f"a scrolled cell covers the row header: {found}"
 
 
-def visit_all(page: Tab, site: Site, paths: list[str]) -> dict[str, str]:
-    """:func:`visit` each page; the failures by page."""
+def visit_all(page: Tab, site: Site, paths: list[str], check: Callable[[Tab, Site, str], object] = visit
+              ) -> dict[str, str]:
+    """:func:`visit` (or `check`) each page; the failures by page."""
     failures = {}
     for path in paths:
         page.reset()
         try:
-            visit(page, site, path)
+            check(page, site, path)
         except AssertionError as error:
             failures[path] = f"{error!r}"[:300]
     return failures

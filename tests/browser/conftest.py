@@ -44,13 +44,15 @@ def browser(chromium: Browser) -> Browser:
 
 
 @pytest.fixture(scope="session")
-def crawler(browser: Browser) -> Iterator[Callable[[str], Tab]]:
-    """One reused tab per renderer for visiting page after page (a new tab per page costs a second)."""
-    tabs: dict[str, Tab] = {}
+def crawler(browser: Browser) -> Iterator[Callable[..., Tab]]:
+    """One reused tab per renderer and window size for visiting page after page (a new tab per page costs a
+    second): `crawler(renderer)`, or `crawler(renderer, viewport)` for another size than the default 1280 × 800."""
+    tabs: dict[tuple[str, str], Tab] = {}
 
-    def get(renderer: str) -> Tab:
-        tabs.setdefault(renderer, open_tab(browser)).reset()
-        return tabs[renderer]
+    def get(renderer: str, viewport: dict | None = None) -> Tab:
+        key = (renderer, repr(viewport))
+        tabs.setdefault(key, open_tab(browser, viewport=viewport)).reset()
+        return tabs[key]
 
     yield get
     for item in tabs.values():

@@ -188,5 +188,111 @@
     return parts.join(" ");
   };
 
-  window.__cjm = { calls, violations, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background };
+  // --- layout: the page fits the window, and no table column is out of sight without a sign ------------------
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const shown = (element) => {
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    return style.display !== "none" && style.visibility === "visible" && parseFloat(style.opacity) === 1
+      && box.width > 0 && box.height > 0;
+  };
+  // The nearest ancestor that clips an element sideways (a scroll box), or null.
+  const clipper = (element) => {
+    for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
+      if (getComputedStyle(e).overflowX !== "visible") return e;
+    }
+    return null;
+  };
+  // Whether the frame around a scroll box marks `side` as having more columns with a visible shade and arrow,
+  // both inside the window's width.
+  const signalled = (box, side) => {
+    const frame = box.parentElement;
+    if (!frame.classList.contains("cjm-scroll") || !frame.classList.contains(`cjm-more-${side}`)) return false;
+    const edge = frame.querySelector(`:scope > .cjm-scroll-edge--${side}`);
+    const arrow = edge && edge.querySelector(".cjm-scroll-arrow");
+    const width = document.documentElement.clientWidth;
+    return Boolean(arrow) && [edge, arrow].every((e) => shown(e) && e.getBoundingClientRect().left >= 0
+      && e.getBoundingClientRect().right <= width);
+  };
+  // Every table column (a cell of the row with the most cells) that is cut off by its box or the window, and
+  // neither signalled by a visible scroll affordance on that side nor reachable by scrolling the box.
+  const hiddenColumns = () => {
+    const width = document.documentElement.clientWidth;
+    const found = [];
+    for (const table of document.querySelectorAll(".md-content table")) {
+      if (!table.getClientRects().length || !table.rows.length) continue;
+      const row = [...table.rows].reduce((a, b) => (b.cells.length > a.cells.length ? b : a));
+      const box = clipper(table);
+      const rect = box ? box.getBoundingClientRect() : { left: 0, right: width };
+      const [left, right] = [Math.max(0, rect.left), Math.min(width, rect.right)];
+      const rtl = getComputedStyle(table).direction === "rtl";
+      for (const cell of row.cells) {
+        const c = cell.getBoundingClientRect();
+        if (c.left >= left - 1 && c.right <= right + 1) continue;
+        const past = c.right > right + 1 ? "right" : "left";
+        const side = (past === "right") !== rtl ? "end" : "start";
+        const scrolls = box && ["auto", "scroll"].includes(getComputedStyle(box).overflowX);
+        const room = !scrolls ? 0 : past === "right" ? box.scrollWidth - box.clientWidth - Math.abs(box.scrollLeft)
+          : Math.abs(box.scrollLeft);
+        const reachable = scrolls && (past === "right" ? c.right - right : left - c.left) <= room + 1;
+        if (reachable && signalled(box, side)) continue;
+        found.push(`${describe(table)}: column "${cell.textContent.trim().slice(0, 30)}" is cut off at the ${past}`
+          + (reachable ? " with no visible scroll affordance" : " and cannot be scrolled to"));
+      }
+    }
+    return found;
+  };
+  // What sticks out of the window, when the page is wider: the innermost elements past its right edge that no
+  // scroll box holds (an absolutely positioned one may escape its scroll box, so it is always named).
+  const sticksOut = () => {
+    const width = document.documentElement.clientWidth;
+    const beyond = (e) => e.getBoundingClientRect().right > width + 1;
+    return [...document.body.querySelectorAll("*")]
+      .filter((e) => beyond(e) && ![...e.children].some(beyond)
+        && (getComputedStyle(e).position === "absolute" || !clipper(e)))
+      .slice(0, 5).map((e) => `${describe(e)} (right edge at ${Math.round(e.getBoundingClientRect().right)} px)`);
+  };
+  const layout = async () => {
+    await frames(); // let the page's resize observers run
+    const [width, pageWidth] = [document.documentElement.clientWidth, document.documentElement.scrollWidth];
+    return { width, pageWidth, sticksOut: pageWidth > width ? sticksOut() : [], hiddenColumns: hiddenColumns() };
+  };
+
+  // --- the navigation sidebar of a wide window ------------------------------------------------------------
+  // When the sidebar last scrolled (mkdocs-material scrolls it to the current page, the site's script after it).
+  let sidebarScrolled = 0;
+  document.addEventListener("scroll", (event) => {
+    if (event.target instanceof Element && event.target.matches(".md-sidebar__scrollwrap")) sidebarScrolled = performance.now();
+  }, true);
+  const QUIET_MS = 250;
+  // Whether the sidebar has come to rest, and what is wrong with it then: the current page's section heading and
+  // link must be whole in sight, below the sticky site title and where its shadow (under which items fade) is half
+  // opaque, and no item may be cut by the title unless the sidebar is scrolled to its end.
+  const sidebar = () => {
+    const loaded = performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd;
+    const settled = loaded > 0 && performance.now() - Math.max(sidebarScrolled, loaded) > QUIET_MS;
+    const wrap = document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap");
+    const item = wrap && wrap.querySelector(".md-nav--primary > .md-nav__list > .md-nav__item--active");
+    if (!item || !wrap.clientHeight || !matchMedia("(min-width: 76.25em)").matches) return { settled, problems: [] };
+    const title = wrap.querySelector(".md-nav--primary > .md-nav__title");
+    const under = title.getBoundingClientRect().bottom;
+    const shadow = (getComputedStyle(title).boxShadow.match(/-?[\d.]+px/g) || []).map(parseFloat);
+    const clear = under + (shadow.length >= 4 ? shadow[1] + shadow[3] : 0); // the shadow is half opaque down to here
+    const bottom = wrap.getBoundingClientRect().bottom;
+    const box = (e) => e.getBoundingClientRect();
+    const name = (e) => `"${e.textContent.trim().slice(0, 40)}" (${Math.round(box(e).top)}–${Math.round(box(e).bottom)} px)`;
+    const whole = (e) => box(e).top >= clear - 1 && box(e).bottom <= bottom + 1;
+    const heading = [...item.children].find((e) => e.classList.contains("md-nav__link") && e.clientHeight) || item;
+    const links = [...item.querySelectorAll("a.md-nav__link--active")].filter((l) => l.clientHeight && !l.closest(".md-nav--secondary"));
+    const problems = [heading, ...links].filter((e) => !whole(e)).map((e) => `${name(e)} is not whole in sight below ${Math.round(clear)} px`);
+    if (wrap.scrollTop < wrap.scrollHeight - wrap.clientHeight - 1) {
+      const cut = [...wrap.querySelectorAll(".md-nav--primary .md-nav__link")]
+        .filter((e) => e.clientHeight && box(e).top < clear - 1 && box(e).bottom > under + 1);
+      problems.push(...cut.map((e) => `${name(e)} is cut by the site title (${Math.round(under)} px, faded to ${Math.round(clear)} px)`));
+    }
+    return { settled, problems };
+  };
+
+  window.__cjm = { calls, violations, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background,
+                   layout, sidebar };
 })();

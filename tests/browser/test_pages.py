@@ -1,11 +1,12 @@
 """Every page of the sample site in chromium, under both Mermaid renderers: offline, no errors, diagrams drawn,
-the emotion curve present, the matrix visible and scrolling sideways under sticky row headers."""
+the emotion curve present, the matrix visible and scrolling sideways under sticky row headers; at 1280 and at
+390 px wide, no page wider than the window and every table column in sight or behind a visible scroll affordance."""
 
 from __future__ import annotations
 
 import pytest
 
-from .checks import visit, visit_all
+from .checks import NARROW, visit, visit_all, visit_narrow
 from .sites import SAMPLE_PAGES
 
 RENDERERS = ("material", "mermaid2")
@@ -28,3 +29,10 @@ def test_every_other_generated_page_renders_offline_without_errors(sites, crawle
     """Pages beyond one per journey, persona and department (overviews and the like), all of them."""
     site = sites.get(renderer)
     assert visit_all(crawler(renderer), site, [p for p in site.pages() if p not in SAMPLE_PAGES]) == {}
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_every_page_fits_a_phone_and_signals_the_table_columns_out_of_sight(sites, crawler, renderer: str) -> None:
+    """Every page at 390 px wide (the tests above check 1280 px), one load each."""
+    site = sites.get(renderer)
+    assert visit_all(crawler(renderer, NARROW), site, site.pages(), visit_narrow) == {}

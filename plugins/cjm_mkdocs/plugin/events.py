@@ -35,6 +35,7 @@ from .mermaid_library import MermaidLibrary, with_preloads
 from .rebuilds import Rebuilds
 from .search import KeptSearch
 from ..core.model import Journey
+from ..views.journey import current_before_target
 
 log = get_plugin_logger(__name__)
 
@@ -245,7 +246,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         """The journeys by segment, the personas and the departments, each kind listed up to `nav_items`."""
         words = labels(self.config.language)
         segments: dict[str, list[str]] = {}
-        for journey in sorted(catalog.journeys.values(), key=_journey_order):
+        for journey in current_before_target(sorted(catalog.journeys.values(), key=_journey_order)):
             segments.setdefault(journey.segment, []).append(links.page_uri("journey", journey.id))
         grouped: list = [{str(escape(name)): uris} for name, uris in segments.items()]
         journeys = grouped if len(segments) > 1 else [uri for uris in segments.values() for uri in uris]

@@ -15,7 +15,7 @@ from .cache import PageCache
 from .pages import ASSETS, GeneratedPage, Site, downloads, expand_embeds, generate
 
 STYLES = ("cjm.css",)
-SCRIPTS = ("catalog-filter.js", "table-sort.js")
+SCRIPTS = ("catalog-filter.js", "table-sort.js", "table-scroll.js", "sidebar.js")
 """The site's own stylesheet and scripts (in the package's `assets/`), served from :data:`ASSETS`."""
 MERMAID_CONFIG = "mermaid-config.js"
 """The script that wraps Mermaid's initialize and render (classic build or ES modules)."""

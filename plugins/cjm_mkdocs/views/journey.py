@@ -1,4 +1,5 @@
-"""Derived data of one journey: ratings, open pain points, measures, reviews, anchors on its page.
+"""Derived data of one journey: ratings, open pain points, measures, reviews, anchors on its page; and where a
+journey is listed among others (a current journey before its target).
 
 Pure functions of the catalog; nothing here knows about MkDocs or HTML.
 """
@@ -6,6 +7,7 @@ Pure functions of the catalog; nothing here knows about MkDocs or HTML.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..core.model import SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, PainPoint, Step, add_months, mood_of
@@ -36,6 +38,24 @@ def overall_score(journey: Journey) -> float:
 def addresses(measure: Measure, step: Step, pain: PainPoint | None = None) -> bool:
     """Whether `measure` names the step or the pain point."""
     return step.id in measure.addresses or (pain is not None and pain.id in measure.addresses)
+
+
+def current_before_target(journeys: Iterable[Journey]) -> list[Journey]:
+    """The journeys in the given order, except that a target journey comes right after the current journey it
+    improves when that is listed too: a list reads from how it is to how it shall be."""
+    listed = list(journeys)
+    ids = {journey.id for journey in listed}
+    targets: dict[str, list[Journey]] = {}
+    for journey in listed:
+        if journey.improves in ids:
+            targets.setdefault(journey.improves, []).append(journey)
+    ordered: dict[str, Journey] = {}
+    for journey in listed:
+        if journey.improves not in ids:
+            ordered[journey.id] = journey
+            ordered.update((target.id, target) for target in targets.get(journey.id, []))
+    ordered.update((journey.id, journey) for journey in listed if journey.id not in ordered)  # no current first
+    return list(ordered.values())
 
 
 def is_open(journey: Journey, step: Step, pain: PainPoint) -> bool:

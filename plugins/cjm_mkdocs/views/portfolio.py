@@ -626,7 +626,8 @@ def _pains(journey: Journey) -> Iterator[tuple[str, tuple[Step, PainPoint]]]:
 
 @dataclass(frozen=True)
 class Figure:
-    """A count the overview's home shows beside a view, and the label it is shown with."""
+    """A count the overview's home shows beside a view, and the label it is shown with (a plural; its singular, if it
+    has one, is the label ``<label>_one``)."""
 
     value: int
     label: str
@@ -644,5 +645,5 @@ def overview_figures(catalog: Catalog, today: dt.date) -> dict[str, list[Figure]
                      Figure(measures.overdue, "overdue")],
         "kpis": [Figure(kpis.total, "kpis"), Figure(kpis.met, "met")],
         "reviews": [Figure(reviews.overdue, "overdue"), Figure(reviews.due_soon, "due_soon")],
-        "target-vs-current": [Figure(len(comparisons(catalog)), "kind_target")],
+        "target-vs-current": [Figure(len(comparisons(catalog)), "target_journeys")],
     }

@@ -44,6 +44,8 @@ class PageContext:
     """A number with the language's decimal mark."""
     stage_name: Callable[[Stage], str]
     """A stage's name (its own, else the label of a default stage)."""
+    counted: Callable[[int, str], str]
+    """``counted(n, key)``: the number with the label `key` (a plural), or its singular (``key_one``) when n is 1."""
 
     def variables(self) -> dict[str, Any]:
         """The template variables: each field by name."""
@@ -58,6 +60,7 @@ def page_fields(site: Site, here: str, source: str | None = None) -> dict[str, A
         "departments": site.catalog.departments, "personas": site.catalog.personas, "summaries": site.summaries,
         "url": _linker(site, here), "date": _date_formatter(labels),
         "number": lambda value: number(value, labels), "stage_name": lambda stage: stage_name(stage, labels),
+        "counted": _counter(labels),
     }
 
 
@@ -83,3 +86,11 @@ def _date_formatter(labels: Mapping[str, str]) -> Callable[[dt.date | None], str
     def date(day: dt.date | None) -> str:
         return day.strftime(labels["date_format"]) if day else labels["never_reviewed"]
     return date
+
+
+def _counter(labels: Mapping[str, str]) -> Callable[[int, str], str]:
+    """`counted(n, key)`: "1 KPI", "3 KPIs"; a label without a singular (``key_one``) stays as it is."""
+    def counted(value: int, key: str) -> str:
+        word = labels.get(f"{key}_one", labels[key]) if value == 1 else labels[key]
+        return f"{number(value, labels)} {word}"
+    return counted

@@ -158,7 +158,7 @@ def journey_embed(site: Site, kind: str, journey: Journey, here: str) -> PageCon
 def catalog_page(site: Site, here: str, source: str | None) -> CatalogPage:
     """The context of the journeys section home."""
     catalog = site.catalog
-    journeys = list(catalog.journeys.values())
+    journeys = views.current_before_target(catalog.journeys.values())
     return CatalogPage(
         **page_fields(site, here, source),
         rows=[CatalogRow(journey, ownership.departments_of(journey)) for journey in journeys],

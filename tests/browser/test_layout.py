@@ -1,0 +1,79 @@
+"""Layout beyond what every page is checked for (tests/browser/checks.py): the arrows at the edges of a wide table
+scroll it, and the back-to-top button, which only shows while the reader scrolls back up, leaves the matrix's
+header cells and sticky row headers free."""
+
+from __future__ import annotations
+
+import pytest
+
+from .checks import NARROW
+from .sites import SHOWCASE
+
+# Wait until a smoothly scrolling box has come to rest.
+SETTLED = """async (box) => {
+  for (let last = -1; box.scrollLeft !== last;) {
+    last = box.scrollLeft;
+    await new Promise((done) => setTimeout(done, 150));
+  }
+}"""
+IN_SIGHT = """(box) => { const r = box.getBoundingClientRect(), cells = box.querySelector('thead tr').cells;
+  const last = cells[cells.length - 1].getBoundingClientRect(); return last.left >= r.left - 1 && last.right <= r.right + 1; }"""
+# Scroll into the matrix, then back up until its header rows are just below the site's header: the back-to-top
+# button shows (mkdocs-material shows it while the reader scrolls up).
+SCROLL_BACK_UP = """async () => {
+  const wrap = document.querySelector('.cjm-matrix-wrap');
+  const top = wrap.getBoundingClientRect().top + scrollY;
+  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  scrollTo(0, top + 400);
+  await frame();
+  scrollTo(0, top - 80);
+  await frame();
+}"""
+# The matrix's header cells (stages, steps, row headers) the back-to-top button covers.
+COVERED_HEADERS = """() => {
+  const button = document.querySelector('.md-top').getBoundingClientRect();
+  const overlaps = (r) => r.left < button.right && button.left < r.right && r.top < button.bottom && button.top < r.bottom;
+  return [...document.querySelectorAll('.cjm-matrix th')].filter((th) => overlaps(th.getBoundingClientRect()))
+    .map((th) => th.textContent.trim().slice(0, 30));
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_back_to_top_button_leaves_the_matrix_headers_free(sites, tab, width: int) -> None:
+    site = sites.get("material")
+    path = SHOWCASE["journey"]
+    page = tab(viewport={"width": width, "height": 800})
+    page.goto(site.page_url(path), diagrams=site.mermaid_blocks(path))
+    page.page.evaluate(SCROLL_BACK_UP)
+    page.page.wait_for_selector(".md-top:not([hidden])")
+    page.page.wait_for_timeout(200)  # the button slides in
+    assert page.page.evaluate(COVERED_HEADERS) == [], "the back-to-top button covers the matrix's header cells"
+    assert page.problems() == []
+
+
+def test_the_arrows_at_a_wide_tables_edges_scroll_it_to_its_last_column_and_back(sites, tab) -> None:
+    site = sites.get("material")
+    page = tab(viewport=NARROW)
+    page.goto(site.page_url(SHOWCASE["catalog"]))
+    frame = page.page.locator(".cjm-scroll", has=page.page.locator("table.cjm-catalog"))
+    box = frame.locator(".cjm-table-wrap")
+
+    def more(side: str) -> bool:
+        return f"cjm-more-{side}" in frame.get_attribute("class").split()
+
+    def click_until_done(side: str) -> None:
+        for _ in range(20):
+            if not more(side):
+                return
+            frame.locator(f".cjm-scroll-edge--{side} .cjm-scroll-arrow").click()
+            box.evaluate(SETTLED)
+        raise AssertionError(f"the {side} arrow does not bring the table to its {side}")
+
+    assert more("end") and not more("start")
+    assert box.evaluate("box => box.tabIndex") == 0  # the arrow keys scroll it too
+    click_until_done("end")
+    assert box.evaluate(IN_SIGHT), "the arrow did not bring the last column into sight"
+    assert more("start")
+    click_until_done("start")
+    assert box.evaluate("box => box.scrollLeft") == 0 and more("end")
+    assert page.problems() == []
