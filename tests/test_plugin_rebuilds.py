@@ -9,11 +9,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from mkdocs.config import load_config
 
 from cjm_mkdocs.site.pages import OVERVIEW
 from conftest import dump, make_project, run_mkdocs
+from test_plugin_site import fetch, free_port, wait_for
 
 DOCS = {"index.md": "# Start\n\n<!-- cjm:diagram kauf -->\n",
         "anderes.md": "# Anderes\n\n<!-- cjm:matrix einkauf -->\n",
@@ -191,43 +190,24 @@ def test_an_edited_template_override_renders_the_pages_again(tmp_path: Path, dat
 
 def test_mkdocs_serve_dirty_shows_an_edit_on_every_page_that_lists_the_journey(tmp_path: Path, data: dict) -> None:
     config_file = project(tmp_path, data)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     base, log = f"http://127.0.0.1:{port}/", tmp_path / "serve.log"
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config_file), "-a", f"127.0.0.1:{port}"]
     with log.open("w") as output:
         server = subprocess.Popen(command, cwd=config_file.parent, stdout=output, stderr=subprocess.STDOUT,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
-        assert _wait_for(lambda: "Kauf über Preisvergleich" in _fetch(base + "journeys/kauf/")), log.read_text()
+        assert wait_for(lambda: "Kauf über Preisvergleich" in fetch(base + "journeys/kauf/"), 90), log.read_text()
         journey = config_file.parent / "journeys" / "maps" / "kauf.yml"
         journey.write_text(journey.read_text(encoding="utf-8").replace("title: Kauf über", "title: Kauf mit"),
                            encoding="utf-8")
         shown = ["journeys/kauf/", "journeys/kauf-soll/", "journeys/", "personas/anna/", "departments/marketing/",
                  "overview/pain-points/"]
-        _wait_for(lambda: all("Kauf mit Preisvergleich" in _fetch(base + url) for url in shown))
-        assert [url for url in shown if "Kauf mit Preisvergleich" not in _fetch(base + url)] == [], log.read_text()
-        index = json.loads(_fetch(base + "search/search_index.json"))
+        wait_for(lambda: all("Kauf mit Preisvergleich" in fetch(base + url) for url in shown), 90)
+        assert [url for url in shown if "Kauf mit Preisvergleich" not in fetch(base + url)] == [], log.read_text()
+        index = json.loads(fetch(base + "search/search_index.json"))
         located = {entry["location"].partition("#")[0] for entry in index["docs"]}
         assert {"", "anderes/", "notizen/", "journeys/einkauf/", "personas/bernd/"} <= located
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-def _wait_for(condition: Callable[[], bool], timeout: float = 90.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.3)
-    return False
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
