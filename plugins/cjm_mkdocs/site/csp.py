@@ -69,8 +69,8 @@ class ThemeScripts:
         for template in self.templates:
             try:
                 texts.add(template.render(context))
-            except jinja2.TemplateError:
-                continue
+            except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError):
+                continue  # a script that needs more than this page's context (`tojson` of an undefined value)
         return texts
 
 
