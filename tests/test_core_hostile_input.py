@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BuiltSite, make_project, run_mkdocs, sample_data
+from conftest import BuiltSite, make_project, sample_data
 from journey_data import DEPARTMENTS, JOURNEY, PERSONA, write_data
 
 SECRET = "cjm-test-secret-4711"
