@@ -42,10 +42,11 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The repository's journeys/ built strict with `today` fixed at :data:`TODAY`."""
+    """The repository's journeys/ built strict with `today` fixed at :data:`TODAY`; the start page shows the key figures."""
     data = {path.relative_to(ROOT / "journeys").as_posix(): path.read_text(encoding="utf-8")
             for path in (ROOT / "journeys").rglob("*") if path.is_file()}
-    config = make_project(tmp_path_factory.mktemp("overview"), data, plugin={"today": TODAY})
+    config = make_project(tmp_path_factory.mktemp("overview"), data, plugin={"today": TODAY},
+                          docs={"index.md": "# Start\n\n<!-- cjm:key-figures -->\n"})
     result = run_mkdocs(config)
     built = BuiltSite(config.parent, result.returncode, result.stdout + result.stderr)
     assert built.returncode == 0, built.log
@@ -186,7 +187,7 @@ def test_pain_point_register_matches_the_yaml(site: BuiltSite, data: dict) -> No
     assert unaddressed and unaddressed == {(item[0], item[1]) for item in expected if item[5] == "no"}
     assert figures["without_measure"] == len(unaddressed)
     selects = {select["name"] for select in page.select("form[data-cjm-filter=cjm-register] select")}
-    assert selects == {"severity", "departments", "stage", "journey", "addressed"}
+    assert selects == {"severity", "departments", "stage", "journey", "open", "addressed"}
     assert all(row.has_attr(f"data-{name}") for row in rows for name in selects)
 
 
@@ -231,6 +232,118 @@ def test_measures_backlog_puts_quick_wins_first_and_marks_overdue(site: BuiltSit
         assert (dots[number].get("data-effort"), dots[number].get("data-impact")) == (
             m.get("effort", "medium"), m.get("impact", "medium"))
         assert ("cjm-dot--overdue" in dots[number].get("class")) == (m["id"] in overdue)
+
+
+# --- department dashboards and the key figures ----------------------------------------------
+
+SHOWN = 10
+
+
+def pressing(data: dict) -> list[tuple]:
+    """The open pain points, most pressing first: severity, moment of truth, no measure; then file order."""
+    found = []
+    for key, journey in as_is(data).items():
+        for _, step, pain_id, pain in pains(journey):
+            measures = addressing(journey, step, pain_id)
+            if not any(m.get("status", "idea") == "done" for m in measures):
+                found.append((SEVERITY[pain.get("severity", "medium")], not step.get("moment_of_truth", False),
+                              bool(measures), key, pain_id, owner(journey, step, pain)))
+    return sorted(found, key=lambda item: item[:3])
+
+
+def measures_of(data: dict) -> list[tuple[str, dict, str]]:
+    """(journey id, measure, owning department) of every journey."""
+    return [(key, m, m.get("department") or journey["department"])
+            for key, journey in data["journeys"].items() for m in journey.get("measures", [])]
+
+
+def step_departments(journey: dict, step: dict) -> set[str]:
+    owners = {step.get("department") or journey["department"]}
+    for group in ("touchpoints", "love_points", "pain_points", "backstage"):
+        owners |= {owner(journey, step, item) for item in step.get(group, [])}
+    return owners
+
+
+def expected_dashboard(data: dict, department: str) -> dict[str, int]:
+    mine = [item for item in pressing(data) if item[5] == department]
+    measures = [m for _, m, who in measures_of(data) if who == department]
+    open_measures = [m for m in measures if m.get("status", "idea") != "done"]
+    kpis = [k for journey in data["journeys"].values() for k in journey.get("kpis", [])
+            if (k.get("department") or journey["department"]) == department]
+    moments = [step for journey in as_is(data).values() for _, step in places(journey)
+               if step.get("moment_of_truth") and department in step_departments(journey, step)]
+    return {"open_pain_points": len(mine), "critical": sum(item[0] == 0 for item in mine),
+            "not_addressed": sum(item[3] == department and item[5] == "no" for item in expected_pains(data)),
+            "open_measures": len(open_measures),
+            "overdue": sum(bool(m.get("due")) and m["due"] < TODAY for m in open_measures),
+            "quick_wins": sum(quick_win(m) for m in open_measures),
+            "kpis_not_met": sum(kpi_status(k) == "not_met" for k in kpis), "moments_of_truth": len(moments)}
+
+
+def tiles(page: BeautifulSoup) -> dict[str, int]:
+    return {dd["data-figure"]: int(dd.get_text()) for dd in page.select(".cjm-tile dd")}
+
+
+def test_each_department_dashboard_ranks_and_counts_what_the_yaml_gives_it(site: BuiltSite, data: dict) -> None:
+    for department in data["departments"]:
+        page = site.soup(f"departments/{department}/")
+        assert tiles(page) == expected_dashboard(data, department), department
+        ranked = [(key, pain_id) for *_, key, pain_id, who in pressing(data) if who == department]
+        rows = [(row["data-journey"], row["data-pain"]) for row in page.select("table.cjm-dashboard-pains tbody tr")]
+        assert rows == ranked[:SHOWN], department
+        more = page.select_one("#dashboard-pains .cjm-show-all a")
+        assert (more is not None) == (len(ranked) > SHOWN)
+        owned = {key for key, journey in data["journeys"].items() if journey["department"] == department}
+        roles = {row["data-journey"]: row["data-owner"] for row in page.select("table.cjm-dashboard-journeys tbody tr")}
+        assert {key for key, role in roles.items() if role == "yes"} == owned
+        listed = [row["data-journey"] for row in page.select("table.cjm-dashboard-journeys tbody tr")]
+        assert listed[:len(owned)] == [key for key in listed if key in owned]
+    assert any(tiles(site.soup(f"departments/{d}/"))["open_pain_points"] for d in data["departments"])
+
+
+def test_a_dashboard_lists_its_open_measures_in_backlog_order_and_its_kpis_off_target_first(site: BuiltSite,
+                                                                                             data: dict) -> None:
+    backlog = [fragment(row.select("td")[1].a["href"]).removeprefix("measure-")
+               for row in site.soup("overview/measures/").select("table#cjm-backlog tbody tr")]
+    for department in data["departments"]:
+        page = site.soup(f"departments/{department}/")
+        mine = {m["id"] for _, m, who in measures_of(data) if who == department and m.get("status", "idea") != "done"}
+        shown = [row["data-measure"] for row in page.select("table.cjm-dashboard-measures tbody tr")]
+        assert shown == [measure for measure in backlog if measure in mine][:SHOWN], department
+        statuses = [row["data-status"] for row in page.select("#dashboard-kpis tbody tr")]
+        order = {"not_met": 0, "no_value": 1, "met": 2}
+        assert statuses == sorted(statuses, key=order.get), department
+
+
+def test_dashboard_figures_link_to_the_register_and_backlog_filtered_to_what_they_count(site: BuiltSite) -> None:
+    page = site.soup("departments/kundenservice/")
+    links = {dd["data-figure"]: dd.a["href"] for dd in page.select(".cjm-tile dd") if dd.a}
+    assert {dd["data-figure"] for dd in page.select(".cjm-tile dd") if not dd.a} == {
+        key for key, value in tiles(page).items() if not value}
+    assert links["critical"] == "../../overview/pain-points/?departments=kundenservice&open=yes&severity=critical"
+    assert links["quick_wins"] == "../../overview/measures/?departments=kundenservice&status=open&flags=quick-win"
+    assert links["kpis_not_met"] == "../../overview/kpis/#owner-kundenservice"
+    register = site.soup("overview/pain-points/").select("form[data-cjm-filter] select")
+    backlog = site.soup("overview/measures/").select("form[data-cjm-filter] select")
+    offered = {(select["name"], option["value"]) for select in register + backlog for option in select.select("option")}
+    for href in links.values():
+        query = href.partition("?")[2].partition("#")[0]
+        assert all(tuple(pair.split("=")) in offered for pair in query.split("&") if pair), href
+
+
+def test_the_start_page_shows_the_key_figures_and_the_five_most_pressing_pain_points(site: BuiltSite,
+                                                                                       data: dict) -> None:
+    page = site.soup("")
+    measures = [m for _, m, _ in measures_of(data) if m.get("status", "idea") != "done"]
+    ranked = pressing(data)
+    reviews = sum(state == "overdue" for state, _ in expected_reviews(data).values())
+    assert tiles(page) == {"journeys": len(data["journeys"]), "critical": sum(item[0] == 0 for item in ranked),
+                           "not_addressed": sum(item[5] == "no" for item in expected_pains(data)),
+                           "reviews_overdue": reviews, "quick_wins": sum(quick_win(m) for m in measures)}
+    listed = [(li["data-journey"], li["data-pain"]) for li in page.select(".cjm-pressing-list li")]
+    assert listed == [(key, pain_id) for *_, key, pain_id, _ in ranked[:5]]
+    dashboards = [li["data-department"] for li in page.select(".cjm-dashboard-links li")]
+    assert dashboards == list(data["departments"])
 
 
 # --- KPIs ----------------------------------------------------------------------------------

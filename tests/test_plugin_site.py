@@ -60,41 +60,36 @@ def step_id(step: dict) -> str:
 
 
 def owned_from_yaml(data: dict) -> Counter:
-    """(department, journey, kind, text) for everything the YAML assigns, departments inherited by hand."""
+    """(department, journey, kind) → how many the YAML assigns, departments inherited by hand."""
     owned = Counter()
     for path, journey in data.items():
         if not path.startswith("maps/") or not path.endswith(".yml"):
             continue
         journey_id, owner = Path(path).stem, journey["department"]
-        owned[(owner, journey_id, "journey", journey["title"])] += 1
+        owned[(owner, journey_id, "journey")] += 1
         for stage in journey["stages"]:
             for step in stage["steps"]:
                 step_owner = step.get("department", owner)
-                groups = {"touchpoint": ("touchpoints", lambda t: t.get("name") or t["channel"]),
-                          "love_point": ("love_points", lambda t: t["text"]),
-                          "pain_point": ("pain_points", lambda t: t["text"]),
-                          "backstage": ("backstage", lambda t: t["process"])}
-                for kind, (key, text) in groups.items():
+                for kind, key in (("touchpoint", "touchpoints"), ("love_point", "love_points"),
+                                  ("pain_point", "pain_points"), ("backstage", "backstage")):
                     for item in step.get(key, []):
-                        owned[(item.get("department", step_owner), journey_id, kind, text(item))] += 1
-        for kind, key, field in (("measure", "measures", "title"), ("kpi", "kpis", "name")):
+                        owned[(item.get("department", step_owner), journey_id, kind)] += 1
+        for kind, key in (("measure", "measures"), ("kpi", "kpis")):
             for item in journey.get(key, []):
-                owned[(item.get("department", owner), journey_id, kind, item[field])] += 1
+                owned[(item.get("department", owner), journey_id, kind)] += 1
     return owned
 
 
 def owned_from_site(site: BuiltSite, departments: list[str]) -> Counter:
-    """The same tuples, read from the department pages."""
+    """The same counts, read from the journeys table of each department's dashboard."""
     owned = Counter()
     for department in departments:
-        for block in site.soup(f"departments/{department}/").select("div.cjm-owned"):
-            journey_id = block["data-journey"]
-            title = site.soup(f"journeys/{journey_id}/").h1.get_text()
-            if block.select_one(".cjm-badge-owner"):
-                owned[(department, journey_id, "journey", title)] += 1
-            for item in block.select("[data-kind]"):
-                owned[(department, journey_id, item["data-kind"], item.a.get_text())] += 1
-    return owned
+        for row in site.soup(f"departments/{department}/").select("table.cjm-dashboard-journeys tbody tr"):
+            journey_id = row["data-journey"]
+            owned[(department, journey_id, "journey")] += row["data-owner"] == "yes"
+            for item in row.select("[data-kind]"):
+                owned[(department, journey_id, item["data-kind"])] += int(item["data-count"])
+    return +owned
 
 
 def page_of(site_dir: Path, html_file: Path, href: str) -> tuple[Path, str] | None:
@@ -264,7 +259,7 @@ def test_moments_of_truth_and_important_touchpoints_are_marked(tmp_path: Path, d
     assert len(important) == 1 and "Preisportal" in important[0] and DE["important"] in important[0]
 
 
-def test_department_pages_list_exactly_what_the_yaml_assigns(tmp_path: Path, data: dict) -> None:
+def test_department_dashboards_count_exactly_what_the_yaml_assigns_per_journey(tmp_path: Path, data: dict) -> None:
     site = build_site(tmp_path, data)
     departments = [d["id"] for d in data["departments.yml"]["departments"]]
     assert owned_from_site(site, departments) == owned_from_yaml(data)

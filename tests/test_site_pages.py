@@ -148,6 +148,14 @@ def test_embeds_expand_outside_fences_only(site: pages.Site) -> None:
     assert problems == ["team/seite.md:11: cjm:matrix names no journey `kaufen`; did you mean `kauf`?"]
 
 
+def test_the_key_figures_embed_takes_no_argument_and_links_from_the_embedding_page(site: pages.Site) -> None:
+    text = "# Start\n<!-- cjm:key-figures -->\n<!-- cjm:key-figures kauf -->\n"
+    expanded, problems = pages.expand_embeds(text, "team/start.md", site, pages.environment())
+    assert problems == ["team/start.md:3: cjm:key-figures takes no argument; write <!-- cjm:key-figures -->"]
+    assert expanded.count('class="cjm-block cjm-key-figures"') == 1
+    assert 'href="../../journeys/"' in expanded and 'href="../../departments/it/"' in expanded
+
+
 def test_embedded_links_are_relative_to_the_embedding_page(site: pages.Site) -> None:
     matrix = pages.embed(site, pages.environment(), "matrix", site.catalog.journeys["kauf"], "team/a/b.md")
     assert 'href="../../../departments/marketing/"' in matrix

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,11 +162,13 @@ def written_pages(content_dir: Path) -> list[str]:
 
 
 def showcase(catalog: Catalog) -> dict[str, str]:
-    """One page of each kind to look at closely: a branching journey (two diagrams), its persona and owner."""
+    """One page of each kind to look at closely: the start page, a branching journey (two diagrams), its persona, and
+    the dashboard of the department owning the most pain points."""
     journeys = sorted(catalog.journeys.values(), key=lambda j: (not any(s.next for s in j.steps), j.id))
     journey = journeys[0]
-    return {"catalog": "journeys/", "journey": f"journeys/{journey.id}/",
-            "persona": f"personas/{journey.personas[0]}/", "department": f"departments/{journey.department}/"}
+    owners = Counter(pain.department for j in catalog.journeys.values() for _, pain in j.pain_points)
+    return {"start": "", "catalog": "journeys/", "journey": f"journeys/{journey.id}/",
+            "persona": f"personas/{journey.personas[0]}/", "department": f"departments/{owners.most_common(1)[0][0]}/"}
 
 
 SAMPLE_PAGES = sorted(generated_pages(ROOT / "journeys") + written_pages(ROOT / "content"))

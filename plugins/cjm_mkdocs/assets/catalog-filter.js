@@ -1,4 +1,6 @@
-/* Filters the journey catalog by segment, persona and department; without JavaScript all rows show. */
+/* Filters the catalog, the pain-point register and the measures backlog by their selects; without JavaScript all
+   rows show. The chosen filters live in the page's URL (?departments=it&open=yes), so a filtered view can be
+   bookmarked, sent and reloaded; a value the page does not offer is ignored. */
 (function () {
   "use strict";
 
@@ -18,6 +20,32 @@
     });
   }
 
+  function offers(select, value) {
+    return Array.prototype.some.call(select.options, function (option) { return option.value === value; });
+  }
+
+  function readUrl(form) {
+    var params = new URLSearchParams(window.location.search);
+    form.querySelectorAll("select").forEach(function (select) {
+      var value = params.get(select.name);
+      select.value = value !== null && offers(select, value) ? value : "";
+    });
+  }
+
+  function writeUrl(form) {
+    var params = new URLSearchParams(window.location.search);
+    form.querySelectorAll("select").forEach(function (select) {
+      if (select.value) {
+        params.set(select.name, select.value);
+      } else {
+        params.delete(select.name);
+      }
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", url);
+  }
+
   function setup() {
     document.querySelectorAll("form[data-cjm-filter]").forEach(function (form) {
       var table = document.getElementById(form.dataset.cjmFilter);
@@ -25,7 +53,11 @@
         return;
       }
       form.hidden = false;
-      form.addEventListener("change", function () { apply(form, table); });
+      readUrl(form);
+      form.addEventListener("change", function () {
+        apply(form, table);
+        writeUrl(form);
+      });
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       apply(form, table);
     });

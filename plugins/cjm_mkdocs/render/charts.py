@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..core.model import Department, Stage
 from ..views.portfolio import LEVELS, BacklogEntry, Heatmap, KpiEntry
-from . import number, stage_name
+from . import counted, number, stage_name
 from .escape import html_text, one_line, shorten
 
 HEAT_LEFT, HEAT_TOP, HEAT_WIDTH, HEAT_HEIGHT = 190, 44, 96, 34
@@ -66,7 +66,7 @@ def _heat_cell(heat: Heatmap, stage: Stage, department: str, names: Mapping[str,
     count = heat.count(stage.id, department)
     x = HEAT_LEFT + column * HEAT_WIDTH
     shade = 0.08 + 0.45 * count / heat.maximum if count else 0
-    tip = f"{stage_name(stage, labels)}, {names.get(department, department)}: {count} {labels['open_pain_points']}"
+    tip = f"{stage_name(stage, labels)}, {names.get(department, department)}: {counted(count, 'open_pain_points', labels)}"
     number = (f'<text class="cjm-heat-count" x="{x + HEAT_WIDTH / 2:g}" y="{y + HEAT_HEIGHT / 2 + 5:g}"'
               f' text-anchor="middle" font-weight="bold" font-size="14">{count}</text>') if count else ""
     return (f'<g class="cjm-heat" data-stage="{html_text(stage.id)}" data-department="{html_text(department)}"'

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ..core.catalog import Catalog
 from ..core.model import Journey
+from ..views.department import Dashboard, dashboards
 from ..views.journey import JourneySummary, summary
 
 
@@ -28,3 +29,8 @@ class Site:
     def summaries(self) -> dict[str, JourneySummary]:
         """Every journey's :class:`JourneySummary`, worked out once for all pages."""
         return {journey.id: summary(journey, self.today) for journey in self.catalog.journeys.values()}
+
+    @cached_property
+    def dashboards(self) -> dict[str, Dashboard]:
+        """Every department's :class:`Dashboard`, worked out once for all pages."""
+        return dashboards(self.catalog, self.today)

@@ -22,14 +22,14 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..render import export
-from ..views import department as ownership, guide, journey as views
+from ..views import guide, journey as views
 from .blocks import HtmlBlocks
 from .inputs import Site
 from .contexts.base import PageContext
 from .contexts.department import department_page, moments_embed, responsibilities_page
 from .contexts.guide import fields_embed
 from .contexts.journey import catalog_page, journey_embed, journey_page, left_out_page
-from .contexts.overview import BUILDERS as OVERVIEW_PAGES, overview_page
+from .contexts.overview import BUILDERS as OVERVIEW_PAGES, key_figures_embed, overview_page
 from .contexts.people import persona_page, personas_page
 from .links import download_uri, is_local, page_uri
 from .ids import PageIds
@@ -47,8 +47,8 @@ ASSETS = "assets/cjm"
 OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current")
 """The pages across all journeys (``overview/<view>.md``), each with a CSV download ``overview/<view>.csv``."""
 JOURNEY_EMBEDS = ("diagram", "matrix", "curve")
-EMBEDS = {**dict.fromkeys(JOURNEY_EMBEDS, "journey"), "fields": "file kind", "moments": "department"}
-"""Each embed and what its argument names; only `moments` may go without (then: every department)."""
+EMBEDS = {**dict.fromkeys(JOURNEY_EMBEDS, "journey"), "fields": "file kind", "moments": "department", "key-figures": ""}
+"""Each embed and what its argument names ("": it takes none); `moments` may go without (then: every department)."""
 EMBED_LINE = re.compile(r"<!--\s*cjm:([a-z][a-z-]*)(?:\s+([a-z0-9-]+))?\s*-->")
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 SECTION_HOMES = (("journey", "catalog.md.j2", "journeys", catalog_page, True),
@@ -149,11 +149,10 @@ def generate(site: Site, env: Environment, hold_html: bool = False,
         here, source = page_uri("persona", persona.id), catalog.source_file("persona", persona.id)
         pages.append(page("persona.md.j2", here, persona.name, source, partial(persona_page, site, persona, here, source),
                           persona))
-    owned = ownership.responsibilities(catalog)
     for department in catalog.departments.values():
         here, source = page_uri("department", department.id), catalog.source_file("department", department.id)
         pages.append(page("department.md.j2", here, department.name, source,
-                          partial(department_page, site, department, owned.get(department.id, []), here, source)))
+                          partial(department_page, site, department, here, source)))
     return pages
 
 
@@ -198,6 +197,8 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
             lines[number] = f"*{escape.markdown_text(site.left_out[argument].title)}: {site.labels['left_out_of_preview']}*"
         elif kind in JOURNEY_EMBEDS:
             lines[number] = embed(site, env, kind, site.catalog.journeys[argument], here, blocks, ids)
+        elif kind == "key-figures":
+            lines[number] = render_page(env, "embed/key-figures.md.j2", key_figures_embed(site, here), blocks, ids)
         else:
             context = fields_embed(site, argument, here) if kind == "fields" else moments_embed(site, argument or None, here)
             lines[number] = render_page(env, f"guide/{kind}.md.j2", context, blocks, ids)
@@ -209,6 +210,8 @@ def _embed_problem(site: Site, kind: str, argument: str) -> str | None:
     if kind not in EMBEDS:
         return f"`cjm:{kind}` is no embed; {did_you_mean(kind, EMBEDS) or 'embeds: ' + ', '.join(EMBEDS)}"
     what = EMBEDS[kind]
+    if not what:
+        return f"cjm:{kind} takes no argument; write <!-- cjm:{kind} -->" if argument else None
     choices = {"journey": {**site.catalog.journeys, **site.left_out}, "file kind": FILE_KINDS,
                "department": site.catalog.departments}[what]
     if not argument:

@@ -1,20 +1,22 @@
-"""Who owns what: each department's items across the journeys, the responsibility index, step owners.
+"""Who owns what: each department's items across the journeys, its dashboard, the responsibility index, step owners.
 
 Pure functions of the catalog; nothing here knows about MkDocs or HTML.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from ..core.catalog import Catalog
 from ..core.model import Department, Journey, Step
+from . import portfolio
 from .journey import kpi_anchor, love_anchor, measure_anchor, pain_anchor, step_anchor
 
 OWNED_KINDS = ("journey", "touchpoint", "love_point", "pain_point", "backstage", "measure", "kpi")
-"""What a department can own, in the order department pages list it."""
+"""What a department can own, in the order its counts are listed."""
 
 
 @dataclass(frozen=True)
@@ -79,14 +81,6 @@ def by_journey(items: list[Item]) -> list[tuple[Journey, list[Item]]]:
     return list(groups.values())
 
 
-def by_kind(items: list[Owned]) -> dict[str, list[Owned]]:
-    """Owned items grouped by kind, every kind of :data:`OWNED_KINDS` in its order (maybe empty)."""
-    groups: dict[str, list[Owned]] = {kind: [] for kind in OWNED_KINDS}
-    for item in items:
-        groups[item.kind].append(item)
-    return groups
-
-
 @dataclass
 class Cell:
     """What one department owns in one journey: counts per kind and the worst step it touches."""
@@ -129,6 +123,83 @@ def responsibility_rows(catalog: Catalog) -> list[ResponsibilityRow]:
         cells = [matrix.get((department.id, journey)) for journey in catalog.journeys]
         rows.append(ResponsibilityRow(department, cells, sum(cell.total for cell in cells if cell)))
     return rows
+
+
+KPI_URGENCY = {"not_met": 0, "no_value": 1, "met": 2}
+"""The order of a dashboard's KPIs: those off target first, then those without a value."""
+
+
+@dataclass(frozen=True)
+class JourneyRole:
+    """A journey a department takes part in: whether it owns the journey, and what it owns there."""
+
+    journey: Journey
+    owner: bool
+    cell: Cell
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """A department's share of every journey, ordered by what to act on first."""
+
+    pains: list[portfolio.PainEntry]
+    """Its open pain points in the journeys walked today, most pressing first (:func:`~.portfolio.pressing`)."""
+    unaddressed: int
+    """Its pain points no measure addresses."""
+    measures: list[portfolio.BacklogEntry]
+    """Its measures in backlog order."""
+    kpis: list[portfolio.KpiEntry]
+    """Its KPIs, those off target first (:data:`KPI_URGENCY`), then journey by journey."""
+    moments: list[portfolio.Place]
+    """The moments of truth of the journeys walked today that it takes part in, worst rated first."""
+    journeys: list[JourneyRole]
+    """The journeys it owns, then those it takes part in, each in catalog order."""
+
+    @property
+    def open_measures(self) -> list[portfolio.BacklogEntry]:
+        return [entry for entry in self.measures if entry.measure.status != "done"]
+
+    def count(self, figure: str) -> int:
+        """One of the dashboard's figures (:data:`DASHBOARD_FIGURES`)."""
+        return {
+            "open_pain_points": len(self.pains),
+            "critical": sum(entry.pain.severity == "critical" for entry in self.pains),
+            "not_addressed": self.unaddressed,
+            "open_measures": len(self.open_measures),
+            "overdue": sum(entry.overdue for entry in self.measures),
+            "quick_wins": sum(entry.measure.is_quick_win for entry in self.open_measures),
+            "kpis_not_met": sum(entry.status == "not_met" for entry in self.kpis),
+            "moments_of_truth": len(self.moments),
+        }[figure]
+
+
+DASHBOARD_FIGURES = ("open_pain_points", "critical", "not_addressed", "open_measures", "overdue", "quick_wins",
+                     "kpis_not_met", "moments_of_truth")
+"""The figures at the top of a department's dashboard, in order."""
+
+
+def dashboards(catalog: Catalog, today: dt.date) -> dict[str, Dashboard]:
+    """Department id → its :class:`Dashboard`, for every department."""
+    register = portfolio.pain_register(catalog)
+    pressing = portfolio.pressing(register)
+    backlog = portfolio.backlog(catalog, today)
+    kpis = sorted(portfolio.kpi_board(catalog), key=lambda entry: KPI_URGENCY[entry.status])
+    moments = [(place, set(step_departments(place.journey, place.step)))
+               for place in portfolio.places(portfolio.as_is(catalog)) if place.step.moment_of_truth]
+    moments.sort(key=lambda moment: moment[0].step.score)
+    matrix = responsibility_matrix(catalog)
+    found = {}
+    for department in catalog.departments:
+        roles = [JourneyRole(journey, bool(cell.counts["journey"]), cell) for journey in catalog.journeys.values()
+                 if (cell := matrix.get((department, journey.id)))]
+        found[department] = Dashboard(
+            pains=[entry for entry in pressing if entry.pain.department == department],
+            unaddressed=sum(not entry.addressed and entry.pain.department == department for entry in register),
+            measures=[entry for entry in backlog if entry.measure.department == department],
+            kpis=[entry for entry in kpis if entry.kpi.department == department],
+            moments=[place for place, taking_part in moments if department in taking_part],
+            journeys=sorted(roles, key=lambda role: not role.owner))
+    return found
 
 
 def step_departments(journey: Journey, step: Step) -> list[str]:

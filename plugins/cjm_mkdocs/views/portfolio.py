@@ -266,6 +266,13 @@ class RegisterFigures:
     """(severity, how many pain points have it), critical first."""
 
 
+def pressing(entries: Iterable[PainEntry]) -> list[PainEntry]:
+    """The open pain points, most pressing first: by severity, then moments of truth, then those no measure addresses."""
+    found = [entry for entry in entries if entry.open]
+    return sorted(found, key=lambda entry: (SEVERITY_ORDER[entry.pain.severity], not entry.place.step.moment_of_truth,
+                                            entry.addressed))
+
+
 def register_figures(entries: list[PainEntry]) -> RegisterFigures:
     """The figures of :func:`pain_register`'s result."""
     severities = tally((entry.pain.severity for entry in entries), SEVERITY_ORDER)

@@ -10,12 +10,26 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
+from urllib.parse import urlencode
 
 from ...core.model import Department, Persona, Stage
-from ...render import escape, number, stage_name
+from ...render import counted, escape, number, stage_name
 from ...views.journey import JourneySummary
 from ..inputs import Site
 from ..links import edit_url, relative_url
+
+
+@dataclass(frozen=True)
+class LinkedFigure:
+    """A key figure that links to the entries it counts."""
+
+    key: str
+    """What it counts (``data-figure``)."""
+    label: str
+    """The key of its label."""
+    value: int
+    href: str | None
+    """The register, backlog or board filtered to what it counts, or a section of the page; None when it counts none."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +51,8 @@ class PageContext:
     summaries: Mapping[str, JourneySummary]
     """Every published journey's summary by id: overall rating, open pain points, review status."""
     url: Callable[..., str]
-    """``url(target, anchor="")``: the link from this page to a page or file (a source path such as ``page_uri(…)``)."""
+    """``url(target, anchor="", **query)``: the link from this page to a page or file (a source path such as
+    ``page_uri(…)``); `query` sets the filters of the catalog, register or backlog (``departments="it"``)."""
     date: Callable[[dt.date | None], str]
     """A date as the site writes it; None gives the "never reviewed" label."""
     number: Callable[[float], str]
@@ -71,13 +86,15 @@ def _edit_link(site: Site, source: str | None) -> str | None:
 
 
 def _linker(site: Site, here: str) -> Callable[..., str]:
-    """`url(target, anchor)` for the page at `here`; each target's path is worked out once per page."""
+    """`url(target, anchor, **query)` for the page at `here`; each target's path is worked out once per page."""
     paths: dict[str, str] = {}
 
-    def url(target: str, anchor: str = "") -> str:
+    def url(target: str, anchor: str = "", **query: str) -> str:
         path = paths.get(target)
         if path is None:
             path = paths[target] = relative_url(target, here, site.directory_urls)
+        if query:
+            path = f"{path}?{urlencode(query)}"
         return f"{path}#{anchor}" if anchor else path
     return url
 
@@ -90,7 +107,4 @@ def _date_formatter(labels: Mapping[str, str]) -> Callable[[dt.date | None], str
 
 def _counter(labels: Mapping[str, str]) -> Callable[[int, str], str]:
     """`counted(n, key)`: "1 KPI", "3 KPIs"; a label without a singular (``key_one``) stays as it is."""
-    def counted(value: int, key: str) -> str:
-        word = labels.get(f"{key}_one", labels[key]) if value == 1 else labels[key]
-        return f"{number(value, labels)} {word}"
-    return counted
+    return lambda value, key: counted(value, key, labels)

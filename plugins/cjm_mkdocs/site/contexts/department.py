@@ -3,45 +3,53 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from ...core.model import Department, Journey
-from ...views import department as ownership, guide
-from ...views.department import Owned, ResponsibilityRow
+from ...views import department as ownership, guide, portfolio
+from ...views.department import JourneyRole, ResponsibilityRow
 from ..inputs import Site
-from .base import PageContext, page_fields
+from ..links import page_uri
+from .base import LinkedFigure, PageContext, page_fields
 
 KINDS = ownership.OWNED_KINDS[1:]
-"""What a department page lists and counts (the journeys it owns are marked with a badge instead)."""
+"""What a department owns in a journey, counted (owning the journey itself is a badge instead)."""
+SHOWN = 10
+"""How many entries each list of a dashboard shows; the rest are a link away."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class OwnedCount:
-    """How many items of a kind a department owns across the journeys."""
+class Listing(Generic[T]):
+    """The first :data:`SHOWN` entries of a dashboard list, and where to see them all."""
 
-    kind: str
-    count: int
-
-
-@dataclass(frozen=True)
-class OwnedInJourney:
-    """What a department owns in one journey."""
-
-    journey: Journey
-    owns_journey: bool
-    """Whether the department owns the journey itself."""
-    items: list[Owned]
-    """The items it owns there, by kind (in :data:`KINDS` order), each kind in file order."""
+    entries: list[T]
+    total: int
+    more: int
+    """How many are not among `entries`."""
+    href: str | None
+    """The filtered register, backlog or board with every entry; None when the entries here are all."""
 
 
 @dataclass(frozen=True)
 class DepartmentPage(PageContext):
-    """A department's page (``department.md.j2``)."""
+    """A department's dashboard (``department.md.j2``): what it owns across the journeys, what to act on first."""
 
     department: Department
-    counts: list[OwnedCount]
-    """The kinds it owns anything of, with their counts."""
-    journeys_owned: list[OwnedInJourney]
-    """Per journey it takes part in (catalog order), what it owns there."""
+    figures: list[LinkedFigure]
+    """Its figures (:data:`~cjm_mkdocs.views.department.DASHBOARD_FIGURES`), label keys ``dashboard_<key>``."""
+    pains: Listing[portfolio.PainEntry]
+    """Its open pain points, most pressing first: severity, then moments of truth, then those without a measure."""
+    measures: Listing[portfolio.BacklogEntry]
+    """Its measures not done yet, in backlog order (quick wins first)."""
+    kpis: Listing[portfolio.KpiEntry]
+    """Its KPIs, off target first."""
+    moments: Listing[portfolio.Place]
+    """The moments of truth it takes part in, worst rated first; `href`: the catalog of its journeys."""
+    journeys: list[JourneyRole]
+    """The journeys it owns, then those it takes part in, with what it owns in each."""
+    kinds: tuple[str, ...]
+    """The kinds a journey's counts list, in order."""
     owns_kpis: bool
 
 
@@ -82,17 +90,33 @@ class MomentsEmbed(PageContext):
     sections: list[DepartmentMoments]
 
 
-def department_page(site: Site, department: Department, owned: list[Owned], here: str,
-                    source: str | None) -> DepartmentPage:
-    """The context of a department's page; `owned` is what it owns across the journeys."""
-    by_kind = ownership.by_kind(owned)
-    groups = []
-    for journey, items in ownership.by_journey(owned):
-        grouped = ownership.by_kind(items)
-        groups.append(OwnedInJourney(journey, bool(grouped["journey"]), [item for kind in KINDS for item in grouped[kind]]))
-    return DepartmentPage(**page_fields(site, here, source), department=department,
-                          counts=[OwnedCount(kind, len(by_kind[kind])) for kind in KINDS if by_kind[kind]],
-                          journeys_owned=groups, owns_kpis=bool(by_kind["kpi"]))
+def department_page(site: Site, department: Department, here: str, source: str | None) -> DepartmentPage:
+    """The context of a department's dashboard."""
+    fields = page_fields(site, here, source)
+    dashboard, url, wanted = site.dashboards[department.id], fields["url"], {"departments": department.id}
+    register, backlog = page_uri("overview", "pain-points"), page_uri("overview", "measures")
+    board = url(page_uri("overview", "kpis"), f"owner-{department.id}")
+    links = {"open_pain_points": url(register, **wanted, open="yes"),
+             "critical": url(register, **wanted, open="yes", severity="critical"),
+             "not_addressed": url(register, **wanted, addressed="no"),
+             "open_measures": url(backlog, **wanted, status="open"),
+             "overdue": url(backlog, **wanted, flags="overdue"),
+             "quick_wins": url(backlog, **wanted, status="open", flags="quick-win"),
+             "kpis_not_met": board, "moments_of_truth": "#moments-of-truth"}
+    counts = {key: dashboard.count(key) for key in ownership.DASHBOARD_FIGURES}
+    figures = [LinkedFigure(key, f"dashboard_{key}", count, links[key] if count else None) for key, count in counts.items()]
+    return DepartmentPage(**fields, department=department, figures=figures,
+                          pains=_listing(dashboard.pains, links["open_pain_points"]),
+                          measures=_listing(dashboard.open_measures, links["open_measures"]),
+                          kpis=_listing(dashboard.kpis, board),
+                          moments=_listing(dashboard.moments, url(page_uri("journey"), **wanted)),
+                          journeys=dashboard.journeys, kinds=KINDS, owns_kpis=bool(dashboard.kpis))
+
+
+def _listing(entries: list[T], href: str | None) -> Listing[T]:
+    shown = entries[:SHOWN]
+    more = len(entries) - len(shown)
+    return Listing(shown, len(entries), more, href if more else None)
 
 
 def responsibilities_page(site: Site, here: str, source: str | None) -> ResponsibilitiesPage:

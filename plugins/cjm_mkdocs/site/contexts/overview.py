@@ -8,15 +8,16 @@ Charts are inline SVG (:mod:`...render.charts`), ready to print.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from ...core.model import SEVERITY_ORDER, Journey, Stage
+from ...core.model import SEVERITY_ORDER, Department, Journey, Stage
 from ...render import charts
 from ...views import journey as views, portfolio
 from ..inputs import Site
-from .base import PageContext, page_fields
+from ..links import page_uri
+from .base import LinkedFigure, PageContext, page_fields
 
 # --- the section home ----------------------------------------------------------------------
 
@@ -263,3 +264,59 @@ def target_vs_current_page(site: Site, here: str) -> TargetVsCurrentPage:
 BUILDERS = {"channels": channels_page, "pain-points": pain_points_page, "measures": measures_page,
             "kpis": kpis_page, "reviews": reviews_page, "target-vs-current": target_vs_current_page}
 """The context builder of each overview page by its name."""
+
+
+# --- the key figures embed (a start page) ------------------------------------------------------
+
+PRESSING_SHOWN = 5
+"""How many of the most pressing pain points the key figures show."""
+
+
+@dataclass(frozen=True)
+class DashboardLink:
+    """A department's dashboard with its open pain points."""
+
+    department: Department
+    open: int
+
+
+@dataclass(frozen=True)
+class KeyFiguresEmbed(PageContext):
+    """``<!-- cjm:key-figures -->``: what a visitor of a start page looks for first."""
+
+    figures: list[LinkedFigure]
+    """Journeys, open critical pain points, pain points without a measure, overdue reviews, open quick wins."""
+    pressing: list[portfolio.PainEntry]
+    """The :data:`PRESSING_SHOWN` most pressing open pain points (:func:`~cjm_mkdocs.views.portfolio.pressing`)."""
+    open: int
+    """How many pain points are open."""
+    register: str
+    """The register filtered to the open pain points."""
+    dashboards: list[DashboardLink]
+    """Every department, in catalog order."""
+
+
+def key_figures_embed(site: Site, here: str) -> KeyFiguresEmbed:
+    """The context of the key figures embed on the page at `here`."""
+    fields = page_fields(site, here)
+    catalog, url = site.catalog, fields["url"]
+    register, backlog = page_uri("overview", "pain-points"), page_uri("overview", "measures")
+    entries = portfolio.pain_register(catalog)
+    pressing = portfolio.pressing(entries)
+    open_measures = [entry.measure for entry in portfolio.backlog(catalog, site.today) if entry.measure.status != "done"]
+    reviews = portfolio.review_figures(portfolio.review_status(catalog, site.today))
+    figures = [
+        LinkedFigure("journeys", "journeys", len(catalog.journeys), url(page_uri("journey"))),
+        LinkedFigure("critical", "start_critical", sum(entry.pain.severity == "critical" for entry in pressing),
+                     url(register, open="yes", severity="critical")),
+        LinkedFigure("not_addressed", "dashboard_not_addressed", portfolio.register_figures(entries).unaddressed,
+                     url(register, addressed="no")),
+        LinkedFigure("reviews_overdue", "start_reviews_overdue", reviews.overdue, url(page_uri("overview", "reviews"))),
+        LinkedFigure("quick_wins", "dashboard_quick_wins", sum(measure.is_quick_win for measure in open_measures),
+                     url(backlog, status="open", flags="quick-win")),
+    ]
+    dashboards = [DashboardLink(department, site.dashboards[department.id].count("open_pain_points"))
+                  for department in catalog.departments.values()]
+    figures = [figure if figure.value else replace(figure, href=None) for figure in figures]
+    return KeyFiguresEmbed(**fields, figures=figures, pressing=pressing[:PRESSING_SHOWN], open=len(pressing),
+                           register=url(register, open="yes"), dashboards=dashboards)
