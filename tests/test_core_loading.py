@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cjm_mkdocs.core.loading import JourneyLoader
-from journey_data import JOURNEY, PERSONA, write_data
+from journey_data import DEPARTMENTS, JOURNEY, PERSONA, write_data
 
 
 def load(root: Path, **kwargs):
@@ -116,6 +116,26 @@ def test_all_problems_of_a_run_are_reported_together(tmp_path):
              "maps/zwei.yml": "title: a\ntitle: b\n"}
     _, problems = load(write_data(tmp_path, files))
     assert {p.file for p in problems} == {"personas/anna.yml", "maps/shop.yml", "maps/zwei.yml"}
+
+
+def test_a_file_with_errors_is_reported_once_not_again_where_it_is_named(tmp_path):
+    """A target journey naming a current journey with a bad rating, journeys naming a broken persona, and both naming
+    departments of a broken departments.yml: each cause once, in its own file."""
+    target = JOURNEY.replace("title: Kauf über Preisvergleich", "title: Soll\nkind: target\nimproves: shop", 1)
+    files = {"personas/anna.yml": PERSONA.replace("segment: Privatkunden", "segment: [Privatkunden]"),
+             "departments.yml": DEPARTMENTS.replace("name: Marketing", "name: [Marketing]"),
+             "maps/shop.yml": journey_with("rating: okay", "rating: 9"), "maps/soll.yml": target}
+    catalog, problems = load(write_data(tmp_path, files))
+    assert not catalog.journeys.keys() & {"shop"} and not catalog.personas and not catalog.departments
+    assert sorted((p.file, p.field) for p in problems) == [
+        ("departments.yml", "departments[0].name"), ("maps/shop.yml", "stages[0].steps[0].rating"),
+        ("personas/anna.yml", "segment")]
+
+
+def test_a_reference_to_a_missing_file_is_still_an_error(tmp_path):
+    files = {"maps/soll.yml": JOURNEY.replace("title: Kauf über Preisvergleich", "title: Soll\nkind: target\nimproves: sh0p", 1)}
+    _, problems = load(write_data(tmp_path, files))
+    assert [(p.file, p.message) for p in problems] == [("maps/soll.yml", "no current journey has the id `sh0p`")]
 
 
 def test_loading_never_modifies_files(tmp_path):

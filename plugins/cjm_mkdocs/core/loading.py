@@ -101,6 +101,17 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _ids_of(data: object, model: type[BaseModel]) -> set[tuple[str, str]]:
+    """(kind, id) of the departments, persona or journey a file that failed validation names, as far as it reads."""
+    if not isinstance(data, dict):
+        return set()
+    if model is DepartmentsFile:
+        entries = data.get("departments")
+        return {("department", str(d["id"])) for d in entries if isinstance(d, dict) and "id" in d} \
+            if isinstance(entries, list) else set()
+    return {(model.__name__.lower(), str(data["id"]))} if "id" in data else set()
+
+
 @dataclass
 class _Parsed:
     digest: str
@@ -118,6 +129,8 @@ class JourneyLoader:
     max_bytes: int = DEFAULT_MAX_BYTES
     _cache: dict[Path, _Parsed] = field(default_factory=dict)
     _real_folders: dict[Path, Path] = field(default_factory=dict)
+    _unloaded: set[tuple[str, str]] = field(default_factory=set)
+    """(kind, id) of what the files left out of this load would have held: their own problems explain it."""
     parsed_files: int = 0
 
     def load(self) -> tuple[Catalog, list[Problem]]:
@@ -134,11 +147,12 @@ class JourneyLoader:
             message, hint = refused or ("is not a folder", "")
             return Catalog(), [Problem(self._display(self.root), message=message, hint=hint or
                                        "point the command or the plugin's `data_dir` at the journeys folder")]
+        self._unloaded = set()
         sources = self._departments(problems) + self._folder(PERSONAS_DIR, Persona, problems)
         sources += self._folder(JOURNEYS_DIR, Journey, problems)
         problems += self._strays()
         catalog = Catalog.from_sources(sources)
-        problems += check_references(catalog)
+        problems += check_references(catalog, self._unloaded)
         return catalog, sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message))
 
     def _departments(self, problems: list[Problem]) -> list[Source]:
@@ -167,6 +181,7 @@ class JourneyLoader:
         body, body_problems = self._body(path) if model is not DepartmentsFile else ("", [])
         problems += body_problems
         if parsed.model is None:
+            self._unloaded |= _ids_of(parsed.doc.data, model)
             return []
         if body:
             parsed.model.body = body

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Collection, Container, Iterable, Iterator
 
 from .catalog import Catalog, Source
 from .model import DEFAULT_STAGES, DepartmentsFile, Journey, Persona
@@ -11,15 +11,25 @@ from .strict_yaml import Path_
 from .validation import did_you_mean
 
 
-def check_references(catalog: Catalog) -> list[Problem]:
-    """All cross-reference problems of a loaded catalog."""
+def check_references(catalog: Catalog, unloaded: Collection[tuple[str, str]] = ()) -> list[Problem]:
+    """All cross-reference problems of a loaded catalog.
+
+    A reference to something in `unloaded` ((kind, id) of what files with errors would have held) is no problem
+    of its own: the file's problems explain it, and reporting it again would point at the wrong file.
+    """
     problems = list(_duplicate_ids(catalog))
+    departments = _known(catalog.departments, unloaded, "department")
     for source in catalog.sources:
         if isinstance(source.model, Persona):
-            problems += _refs(source, catalog.departments, [(("department",), source.model.department)], "department")
+            problems += _refs(source, departments, [(("department",), source.model.department)], "department")
         elif isinstance(source.model, Journey):
-            problems += _journey(source, source.model, catalog)
+            problems += _journey(source, source.model, catalog, departments, unloaded)
     return problems
+
+
+def _known(loaded: Iterable[str], unloaded: Iterable[tuple[str, str]], kind: str) -> set[str]:
+    """The ids of a kind a reference may name: those loaded, and those of files left out for their errors."""
+    return {*loaded, *(item_id for of_kind, item_id in unloaded if of_kind == kind)}
 
 
 def _duplicate_ids(catalog: Catalog) -> Iterator[Problem]:
@@ -40,7 +50,7 @@ def _ids(source: Source) -> Iterator[tuple[str, Path_, str]]:
         yield type(source.model).__name__.lower(), ("id",), source.model.id
 
 
-def _refs(source: Source, known: dict, refs: list[tuple[Path_, str | None]], kind: str) -> list[Problem]:
+def _refs(source: Source, known: Collection[str], refs: list[tuple[Path_, str | None]], kind: str) -> list[Problem]:
     """Problems for references in `refs` that name no id in `known`; only written values count."""
     problems = []
     for path, value in refs:
@@ -51,9 +61,11 @@ def _refs(source: Source, known: dict, refs: list[tuple[Path_, str | None]], kin
     return problems
 
 
-def _journey(source: Source, journey: Journey, catalog: Catalog) -> list[Problem]:
-    problems = _refs(source, catalog.personas, [(("personas", i), p) for i, p in enumerate(journey.personas)], "persona")
-    problems += _refs(source, catalog.departments, list(_unknown_departments(journey, catalog.departments)), "department")
+def _journey(source: Source, journey: Journey, catalog: Catalog, departments: set[str],
+             unloaded: Collection[tuple[str, str]]) -> list[Problem]:
+    personas = _known(catalog.personas, unloaded, "persona")
+    problems = _refs(source, personas, [(("personas", i), p) for i, p in enumerate(journey.personas)], "persona")
+    problems += _refs(source, departments, list(_unknown_departments(journey, departments)), "department")
     problems += _unique_within(source, journey)
     problems += _stages(source, journey)
     steps = {step.id for step in journey.steps}
@@ -62,7 +74,7 @@ def _journey(source: Source, journey: Journey, catalog: Catalog) -> list[Problem
     problems += _refs(source, targets, [(("measures", m, "addresses", a), ref) for m, measure in enumerate(journey.measures)
                                         for a, ref in enumerate(measure.addresses)], "step or pain point")
     problems += _ratings(source, journey)
-    return problems + _improves(source, journey, catalog)
+    return problems + ([] if ("journey", journey.improves) in unloaded else _improves(source, journey, catalog))
 
 
 def _unknown_departments(journey: Journey, known: Container[str]) -> Iterator[tuple[Path_, str | None]]:
