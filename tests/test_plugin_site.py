@@ -384,6 +384,23 @@ def test_preview_builds_the_named_journeys_with_their_target_and_checks_all_data
     assert site.returncode != 0 and "nobody" in site.log, "data outside the preview is still checked"
 
 
+def test_personas_show_their_local_image_or_their_initials_and_nothing_is_fetched(tmp_path: Path, data: dict) -> None:
+    data["personas/anna.yml"]["image"] = "https://example.com/anna.png"
+    data["personas/bernd.yml"]["image"] = "assets/bernd.png"
+    site = build_site(tmp_path, data, docs={"index.md": "# Start\n", "assets/bernd.png": "png"})
+    anna = site.soup("personas/anna/")
+    [avatar] = anna.select("article svg.cjm-avatar")
+    assert avatar["aria-label"] == "Anna Schneider" and avatar.get_text() == "AS"
+    assert not anna.select("article img") and anna.select_one("a[href='https://example.com/anna.png']")
+    bernd = site.soup("personas/bernd/")
+    assert bernd.select_one("article img.cjm-persona-image")["src"] == "../../assets/bernd.png"
+    assert not bernd.select("article svg.cjm-avatar")
+    faces = {row.a.get_text(): (row.select_one("svg.cjm-avatar text") or row.select_one("img"))
+             for row in site.soup("personas/").select("table.cjm-personas tbody tr")}
+    assert faces["Anna Schneider"].get_text() == "AS" and faces["Bernd Bauer"]["src"] == "../assets/bernd.png"
+    assert broken_links(site) == [] and outside_requests(site) == []
+
+
 def test_english_labels(tmp_path: Path, data: dict) -> None:
     page = build_site(tmp_path, data, plugin={"language": "en"}).soup("journeys/kauf/")
     assert set(matrix(page)["rows"]) >= {"does", "thinks", "feels"}
