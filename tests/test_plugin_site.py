@@ -336,6 +336,9 @@ def test_search_index_has_journeys_steps_personas_and_pain_points(tmp_path: Path
     owner = data["departments.yml"]["departments"][0]["name"]
     assert any(entry["location"].startswith("departments/") and owner in entry["title"] for entry in entries)
     assert any(entry["location"].startswith("overview/pain-points/") for entry in entries)
+    journey_title = data["maps/kauf.yml"]["title"]
+    assert not any(entry["location"] == "departments/" and journey_title in entry["text"] for entry in entries), \
+        "the responsibility index repeats every journey"
 
 
 def test_navigation_groups_journeys_by_segment(tmp_path: Path, data: dict) -> None:

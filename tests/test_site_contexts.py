@@ -16,7 +16,7 @@ from cjm_mkdocs.core.labels import LABELS
 from cjm_mkdocs.core.loading import JourneyLoader
 from cjm_mkdocs.core.model import add_months
 from cjm_mkdocs.site import pages
-from cjm_mkdocs.site.contexts import overview
+from cjm_mkdocs.site.contexts import department, overview
 from cjm_mkdocs.site.contexts.base import page_fields
 from conftest import dump, sample_data
 
@@ -280,3 +280,32 @@ def test_overview_contexts_render_through_their_templates(site: pages.Site) -> N
         markdown = pages.render_page(env, f"overview/{view}.md.j2", context)
         title = site.labels["overview" if view == "index" else "overview_" + view.replace("-", "_")]
         assert re.search(rf"^# {re.escape(title)}$", markdown, re.MULTILINE)
+
+
+# --- department dashboards ---------------------------------------------------------------------
+
+def test_a_dashboard_lists_every_journey_owned_and_ten_it_takes_part_in(tmp_path: Path) -> None:
+    data = sample_data()
+    for number in range(14):  # owned by service, the IT department takes part in each through a touchpoint
+        data[f"maps/extra-{number:02}.yml"] = _journey(f"Extra {number}", [{"id": "awareness", "steps": [
+            {"name": "Schritt", "rating": 3, "touchpoints": [{"channel": "App", "department": "it"}]}]}])
+    data["maps/eigen.yml"] = _journey("Eigen", [{"id": "awareness", "steps": [{"name": "S", "rating": 2}]}],
+                                      department="it")
+    for name, content in data.items():
+        path = tmp_path / "journeys" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dump(content), encoding="utf-8")
+    catalog, _ = JourneyLoader(tmp_path / "journeys", base=tmp_path).load()
+    site = pages.Site(catalog, LABELS["de"], TODAY)
+    def involved(journey) -> set:
+        items = [*journey.measures, *journey.kpis]
+        for step in journey.steps:
+            items += [step, *step.touchpoints, *step.love_points, *step.pain_points, *step.backstage]
+        return {item.department for item in items}
+
+    taking_part = [j.id for j in catalog.journeys.values() if j.department != "it" and "it" in involved(j)]
+    owned = [j.id for j in catalog.journeys.values() if j.department == "it"]
+    context = department.department_page(site, catalog.departments["it"], "departments/it.md", None)
+    assert [role.journey.id for role in context.journeys.entries] == owned + taking_part[:10]
+    assert (context.journeys.total, context.journeys.more) == (len(owned) + len(taking_part), len(taking_part) - 10)
+    assert context.journeys.href == "../../journeys/?departments=it"

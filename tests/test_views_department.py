@@ -42,9 +42,9 @@ def test_responsibility_matrix_counts_and_worst_rating() -> None:
 
 def test_responsibility_rows_have_a_cell_per_journey_and_a_total() -> None:
     data = catalog()
-    rows = {row.department.id: row for row in ownership.responsibility_rows(data)}
-    assert list(rows) == list(data.departments)
     cells = ownership.responsibility_matrix(data)
+    rows = {row.department.id: row for row in ownership.responsibility_rows(data, cells)}
+    assert list(rows) == list(data.departments)
     for department, row in rows.items():
         assert row.cells == [cells.get((department, journey)) for journey in data.journeys]
         assert row.total == sum(cell.total for cell in row.cells if cell)

@@ -33,7 +33,7 @@ from ..core.labels import labels
 from ..core.loading import JourneyLoader
 from .mermaid_library import MermaidLibrary, with_preloads
 from .rebuilds import Rebuilds
-from .search import KeptSearch
+from .search import ExcludedFromSearch, KeptSearch
 from ..core.model import Journey
 from ..views.journey import current_before_target
 
@@ -56,6 +56,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.cache = PageCache()
         self.rebuilds = Rebuilds()
         self.search = KeptSearch()
+        self.excluded = ExcludedFromSearch()
+        self.search_excluded_hidden = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so MkDocs keeps this instance (and its caches) across `serve` rebuilds."""
@@ -71,6 +73,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
                                                  config.plugins)
         config.extra_css.extend(f"{pages.ASSETS}/{name}" for name in STYLES)
         config.extra_javascript.extend([*self.mermaid.scripts(), *(f"{pages.ASSETS}/{name}" for name in SCRIPTS)])
+        self.search_excluded_hidden = ExcludedFromSearch.applies(config.plugins)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -141,11 +144,22 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             self.policies.keep(earlier, [page.file.src_uri for page in self.rebuilds.skipped()])
         return env
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-        """Render the theme's inline scripts as they appear in this page."""
+    @event_priority(100)
+    def _on_page_context_first(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        """Render the theme's inline scripts as they appear in this page; keep what search excludes out of its way."""
         if self.policies is not None:
             self.policies.render(page.file.src_uri, context)
+        if self.search_excluded_hidden:
+            self.excluded.hide(page)
         return context
+
+    @event_priority(-100)
+    def _on_page_context_last(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        """Put back what search excludes, once the search plugin has read the page."""
+        self.excluded.restore(page)
+        return context
+
+    on_page_context = CombinedEvent(_on_page_context_first, _on_page_context_last)
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
         """Render the theme's inline scripts as they appear in a page of the theme's own (404.html)."""

@@ -1,4 +1,4 @@
-"""The search index of a dirty build, with the pages MkDocs skipped.
+"""The search index: of a dirty build, with the pages MkDocs skipped; of any build, read without the excluded parts.
 
 MkDocs' `search` and mkdocs-material's index a page while they render it, so in a dirty build they see only the
 pages it rebuilt (mkdocs-material then merges its previous index in, assuming that one page changed). Before they
@@ -8,7 +8,9 @@ made it, in the order of a full build.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+import secrets
+from collections.abc import Iterator, Mapping, Sequence
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
@@ -58,3 +60,71 @@ def _others(entries: list[Entry], pages: Sequence[Page]) -> list[Entry]:
 
 def _page_url(entry: Entry) -> str:
     return str(entry.get("location", "")).partition("#")[0]
+
+
+class ExcludedFromSearch:
+    """Keeps the elements marked `data-search-exclude` out of mkdocs-material's search parser, which reads every tag
+    of them only to drop them: on a page across 1,000 journeys that is most of its seconds.
+
+    :meth:`hide` swaps the contents of each such element of a page for a comment (leaving its tags, so the index
+    comes out the same) before the search plugin reads the page; :meth:`restore` puts the contents back after it.
+    Elements the parser does not skip whole stay as they are (see :func:`_excluded`). MkDocs' own search ignores
+    the mark, so nothing is hidden when a search plugin other than mkdocs-material's is in use.
+    """
+
+    def __init__(self) -> None:
+        self._hidden: dict[str, list[str]] = {}
+        self._mark = f"<!--cjm-search {secrets.token_hex(8)} {{}}-->"
+        self._placeholder = re.compile(self._mark.replace("{}", r"(\d+)"))
+
+    @staticmethod
+    def applies(plugins: Mapping[str, BasePlugin]) -> bool:
+        """Whether every search plugin in use is mkdocs-material's (and there is one)."""
+        found = [plugin for plugin in plugins.values() if _entries(plugin) is not None]
+        return bool(found) and all(type(plugin).__module__.startswith("material.") for plugin in found)
+
+    def hide(self, page: Page) -> None:
+        """Put a placeholder comment in place of the contents of each excluded element of the page."""
+        content, hidden, parts, position = page.content or "", [], [], 0
+        for inner, end in _excluded(content):
+            parts += [content[position:inner], self._mark.format(len(hidden))]
+            hidden.append(content[inner:end])
+            position = end
+        if hidden:
+            page.content = "".join(parts) + content[position:]
+            self._hidden[page.file.src_uri] = hidden
+
+    def restore(self, page: Page) -> None:
+        """Put back what :meth:`hide` took from the page."""
+        hidden = self._hidden.pop(page.file.src_uri, None)
+        if hidden:
+            page.content = self._placeholder.sub(lambda found: hidden[int(found.group(1))], page.content or "")
+
+
+_EXCLUDED_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^<>]*?\sdata-search-exclude(?=[\s>=/])[^<>]*>")
+_HEADING = re.compile(r"<h[1-6][\s>]")
+
+
+def _excluded(content: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the contents of each outermost excluded element, in order, but for those holding a heading or
+    an element of their own tag: mkdocs-material's parser indexes what follows a nested element of the same tag."""
+    position = 0
+    while found := _EXCLUDED_TAG.search(content, position):
+        tag, inner = found.group(1), found.end()
+        end = _closing(content, tag, inner)
+        if end is None:
+            return
+        if not _HEADING.search(content, inner, end) and not re.search(rf"<{tag}\b", content[inner:end]):
+            yield inner, end
+        position = end
+
+
+def _closing(content: str, tag: str, position: int) -> int | None:
+    """Where the element `tag` opened before `position` closes (the start of its end tag), or None."""
+    depth, pattern = 1, re.compile(rf"<(/?){tag}\b")
+    while found := pattern.search(content, position):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return found.start()
+        position = found.end()
+    return None

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from ..core.catalog import Catalog
 from ..core.model import Journey
-from ..views.department import Dashboard, dashboards
+from ..views.department import Cell, Dashboard, dashboards, responsibility_matrix
 from ..views.journey import JourneySummary, summary
 
 
@@ -31,6 +31,11 @@ class Site:
         return {journey.id: summary(journey, self.today) for journey in self.catalog.journeys.values()}
 
     @cached_property
+    def responsibilities(self) -> dict[tuple[str, str], Cell]:
+        """What each department owns in each journey (:func:`~cjm_mkdocs.views.department.responsibility_matrix`)."""
+        return responsibility_matrix(self.catalog)
+
+    @cached_property
     def dashboards(self) -> dict[str, Dashboard]:
         """Every department's :class:`Dashboard`, worked out once for all pages."""
-        return dashboards(self.catalog, self.today)
+        return dashboards(self.catalog, self.today, self.responsibilities)

@@ -115,9 +115,9 @@ class ResponsibilityRow:
     """Everything the department owns across the journeys, the journeys themselves not counted."""
 
 
-def responsibility_rows(catalog: Catalog) -> list[ResponsibilityRow]:
-    """The responsibility index: a row per department, a column per journey (catalog order)."""
-    matrix = responsibility_matrix(catalog)
+def responsibility_rows(catalog: Catalog, matrix: dict[tuple[str, str], Cell]) -> list[ResponsibilityRow]:
+    """The responsibility index: a row per department, a column per journey (catalog order), from the
+    :func:`responsibility_matrix`."""
     rows = []
     for department in catalog.departments.values():
         cells = [matrix.get((department.id, journey)) for journey in catalog.journeys]
@@ -178,8 +178,8 @@ DASHBOARD_FIGURES = ("open_pain_points", "critical", "not_addressed", "open_meas
 """The figures at the top of a department's dashboard, in order."""
 
 
-def dashboards(catalog: Catalog, today: dt.date) -> dict[str, Dashboard]:
-    """Department id → its :class:`Dashboard`, for every department."""
+def dashboards(catalog: Catalog, today: dt.date, matrix: dict[tuple[str, str], Cell]) -> dict[str, Dashboard]:
+    """Department id → its :class:`Dashboard`, for every department; `matrix` is the :func:`responsibility_matrix`."""
     register = portfolio.pain_register(catalog)
     pressing = portfolio.pressing(register)
     backlog = portfolio.backlog(catalog, today)
@@ -187,7 +187,6 @@ def dashboards(catalog: Catalog, today: dt.date) -> dict[str, Dashboard]:
     moments = [(place, set(step_departments(place.journey, place.step)))
                for place in portfolio.places(portfolio.as_is(catalog)) if place.step.moment_of_truth]
     moments.sort(key=lambda moment: moment[0].step.score)
-    matrix = responsibility_matrix(catalog)
     found = {}
     for department in catalog.departments:
         roles = [JourneyRole(journey, bool(cell.counts["journey"]), cell) for journey in catalog.journeys.values()

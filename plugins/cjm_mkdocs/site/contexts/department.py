@@ -46,8 +46,9 @@ class DepartmentPage(PageContext):
     """Its KPIs, off target first."""
     moments: Listing[portfolio.Place]
     """The moments of truth it takes part in, worst rated first; `href`: the catalog of its journeys."""
-    journeys: list[JourneyRole]
-    """The journeys it owns, then those it takes part in, with what it owns in each."""
+    journeys: Listing[JourneyRole]
+    """Every journey it owns, then the first of those it takes part in, with what it owns in each; `href`: the
+    catalog of its journeys."""
     kinds: tuple[str, ...]
     """The kinds a journey's counts list, in order."""
     owns_kpis: bool
@@ -110,7 +111,16 @@ def department_page(site: Site, department: Department, here: str, source: str |
                           measures=_listing(dashboard.open_measures, links["open_measures"]),
                           kpis=_listing(dashboard.kpis, board),
                           moments=_listing(dashboard.moments, url(page_uri("journey"), **wanted)),
-                          journeys=dashboard.journeys, kinds=KINDS, owns_kpis=bool(dashboard.kpis))
+                          journeys=_journeys(dashboard.journeys, url(page_uri("journey"), **wanted)), kinds=KINDS,
+                          owns_kpis=bool(dashboard.kpis))
+
+
+def _journeys(roles: list[JourneyRole], href: str) -> Listing[JourneyRole]:
+    """Every journey owned, then the first :data:`SHOWN` taken part in."""
+    owned = [role for role in roles if role.owner]
+    shown = owned + [role for role in roles if not role.owner][:SHOWN]
+    more = len(roles) - len(shown)
+    return Listing(shown, len(roles), more, href if more else None)
 
 
 def _listing(entries: list[T], href: str | None) -> Listing[T]:
@@ -123,7 +133,7 @@ def responsibilities_page(site: Site, here: str, source: str | None) -> Responsi
     """The context of the responsibility index."""
     catalog = site.catalog
     return ResponsibilitiesPage(**page_fields(site, here, source), journeys=list(catalog.journeys.values()),
-                                rows=ownership.responsibility_rows(catalog), kinds=KINDS)
+                                rows=ownership.responsibility_rows(catalog, site.responsibilities), kinds=KINDS)
 
 
 def moments_embed(site: Site, department_id: str | None, here: str) -> MomentsEmbed:
