@@ -77,3 +77,38 @@ def test_the_arrows_at_a_wide_tables_edges_scroll_it_to_its_last_column_and_back
     click_until_done("start")
     assert box.evaluate("box => box.scrollLeft") == 0 and more("end")
     assert page.problems() == []
+
+
+# Every place where a word of a table link wraps onto the next line: the characters before and after the wrap.
+WRAPS_IN_WORDS = """() => {
+  const wraps = [];
+  for (const link of document.querySelectorAll('article table a')) {
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent, range = document.createRange();
+      let lastTop = null;
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        // a character after a soft-hyphen break has two boxes: the hyphen drawn at the line's end, then its own
+        const rect = [...range.getClientRects()].filter((r) => r.width > 0).pop();
+        if (!rect) continue;
+        if (lastTop !== null && rect.top > lastTop + 2 && i > 0 && !/\\s/.test(text[i - 1]) && !/\\s/.test(text[i]))
+          wraps.push(text.slice(Math.max(0, i - 8), i) + '|' + text.slice(i, i + 8));
+        lastTop = rect.top;
+      }
+    }
+  }
+  return wraps;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", ["departments/", "overview/channels/", "journeys/", "overview/measures/"])
+def test_words_in_narrow_table_columns_wrap_only_between_syllables(sites, tab, path: str, width: int) -> None:
+    """A word that wraps inside a table link wraps after a soft hyphen (shown as a hyphen) or a hyphen."""
+    site = sites.get("material")
+    page = tab(viewport={"width": width, "height": 800})
+    page.goto(site.page_url(path), diagrams=0)
+    wraps = page.page.evaluate(WRAPS_IN_WORDS)
+    assert [wrap for wrap in wraps if wrap.split("|")[0][-1:] not in ("\u00ad", "-")] == []
+    assert page.problems() == []

@@ -33,7 +33,7 @@ from ..core.labels import labels
 from ..core.loading import JourneyLoader
 from .mermaid_library import MermaidLibrary, with_preloads
 from .rebuilds import Rebuilds
-from .search import ExcludedFromSearch, KeptSearch
+from .search import ExcludedFromSearch, KeptSearch, without_soft_hyphens
 from ..core.model import Journey
 from ..views.journey import current_before_target
 
@@ -192,11 +192,13 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the policy of all pages together, as the HTTP header a web server may send instead; before the
-        search plugins write their index, put back the entries of the pages a dirty build skipped."""
+        search plugins write their index, put back the entries of the pages a dirty build skipped and take the
+        soft hyphens out."""
         if self.policies is not None:
             Path(config.site_dir, csp.HEADER_FILE).write_text(csp.header(self.policies.allowed) + "\n",
                                                                encoding="utf-8")
         self.search.complete(config.plugins, self.rebuilds.pages)
+        without_soft_hyphens(config.plugins)
         self.rebuilds.finish()
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
+from ..render.hyphenation import SOFT_HYPHEN
+
 Entry = dict[str, object]
 
 
@@ -34,6 +36,17 @@ class KeptSearch:
             entries[:] = [entry for page in pages for entry in kept[page.file.src_uri]] + _others(entries, pages)
             if hasattr(plugin, "search_index_prev"):
                 plugin.search_index_prev = None  # mkdocs-material's own merge would add the old entries once more
+
+
+def without_soft_hyphens(plugins: Mapping[str, BasePlugin]) -> None:
+    """Take the soft hyphens of narrow table columns (:mod:`cjm_mkdocs.render.hyphenation`) out of each search
+    plugin's index: a word is searched for whole."""
+    for plugin in plugins.values():
+        for entry in _entries(plugin) or []:
+            for key in ("title", "text"):
+                value = entry.get(key)
+                if isinstance(value, str) and SOFT_HYPHEN in value:
+                    entry[key] = value.replace(SOFT_HYPHEN, "")
 
 
 def _entries(plugin: BasePlugin) -> list[Entry] | None:

@@ -38,6 +38,7 @@ from ..core.fields import slugify
 from ..core.model import FILE_KINDS, Journey, Persona, mood_of
 from ..core.validation import did_you_mean
 from ..render import escape
+from ..render.hyphenation import hyphenate
 
 if TYPE_CHECKING:
     from .cache import PageCache
@@ -93,6 +94,12 @@ def _page_block(context: Context, fragment: str) -> Markup:
     return Markup(f"\n\n{blocks.hold(block.strip())}\n\n") if blocks is not None else block
 
 
+@pass_context
+def _hyphenated(context: Context, value: str) -> Markup:
+    """Editor text as HTML text with soft hyphens in its long words, in the site's language."""
+    return escape.html_text(hyphenate(escape.plain(value), context["L"]["language"]))
+
+
 def environment(template_dirs: Sequence[Path] = ()) -> Environment:
     """The Jinja2 environment: a site's own templates first, then the plugin's."""
     loaders = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()]), PackageLoader("cjm_mkdocs")]
@@ -102,7 +109,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
         html_text=escape.html_text, inline_markdown=escape.inline_markdown, block_markdown=escape.block_markdown,
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
         mermaid_text=escape.mermaid_text, html_block=_page_block, slug=slugify, mood=mood_of,
-        step_anchor=views.step_anchor, pain_anchor=views.pain_anchor, love_anchor=views.love_anchor,
+        hyphenated=_hyphenated, step_anchor=views.step_anchor, pain_anchor=views.pain_anchor, love_anchor=views.love_anchor,
         measure_anchor=views.measure_anchor, kpi_anchor=views.kpi_anchor, yaml_value=guide.default_text,
     )
     env.globals.update(page_uri=page_uri, download_uri=download_uri, overview_views=OVERVIEW, is_local=is_local, fence=fence)
