@@ -85,6 +85,10 @@ BROKEN = [
      "maps/shop.yml", 3, 10, "segment", "uses the YAML tag", "tags are not allowed"),
     ("javascript link", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        evidence:\n          - document: 'javascript:alert(1)'")},
      "maps/shop.yml", 16, 23, "stages[0].steps[0].evidence[0].document", "is not an allowed link", "http(s)://"),
+    ("support as a boolean", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        supported: true")},
+     "maps/shop.yml", 15, 20, "stages[0].steps[0].supported", "must be yes, partly or no, not", "write yes, partly or no"),
+    ("support unknown", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        supported: maybe")},
+     "maps/shop.yml", 15, 20, "stages[0].steps[0].supported", "must be yes, partly or no, not", "write yes, partly or no"),
     ("syntax error", {"maps/shop.yml": journey_with("title: Kauf über Preisvergleich", "title: Kauf: über [Preis")},
      "maps/shop.yml", 1, 12, "", "is not valid YAML", "quotes"),
 ]
@@ -108,6 +112,15 @@ def test_oversized_file_is_refused_without_parsing(tmp_path):
     size = (root / "personas/anna.yml").stat().st_size
     assert [p.message for p in problems if p.file == "personas/anna.yml"] == [
         f"is {size:,} bytes, more than the limit of 4,096"]
+
+
+@pytest.mark.parametrize("written", ["yes", "partly", "no", '"yes"'])
+def test_support_is_yes_partly_or_no_as_written_though_yaml_reads_yes_and_no_as_booleans(tmp_path, written):
+    files = {"maps/shop.yml": journey_with("        rating: okay", f"        rating: okay\n        supported: {written}")}
+    catalog, problems = load(write_data(tmp_path, files))
+    assert problems == []
+    assert [step.supported for step in catalog.journeys["shop"].steps] == [written.strip('"'), None]
+    assert catalog.journeys["shop"].rates_support
 
 
 def test_all_problems_of_a_run_are_reported_together(tmp_path):

@@ -387,6 +387,26 @@ def test_preview_builds_the_named_journeys_with_their_target_and_checks_all_data
     assert site.returncode != 0 and "nobody" in site.log, "data outside the preview is still checked"
 
 
+def test_whether_a_step_supports_the_customer_is_a_matrix_row_and_a_register_filter(tmp_path: Path, data: dict) -> None:
+    steps = [step for stage in data["maps/kauf.yml"]["stages"] for step in stage["steps"]]
+    steps[0].update(supported="partly", support_note="Versandkosten erst im Warenkorb")
+    steps[-1]["supported"] = "no"
+    site = build_site(tmp_path, data)
+    assert site.returncode == 0, site.log
+    shown = matrix(site.soup("journeys/kauf/"))["rows"][DE["supported"]]
+    assert shown == [" ".join([DE["support_" + step["supported"]], step.get("support_note", "")]).strip()
+                     if step.get("supported") else "" for step in steps]
+    assert DE["supported"] not in matrix(site.soup("journeys/kauf-soll/"))["rows"], "a journey that rates none"
+    register = site.soup("overview/pain-points/")
+    by_pain = {pain["id"]: step.get("supported", "") for step in steps for pain in step.get("pain_points", [])
+               if "id" in pain}
+    rows = {row.select("td")[1].a["href"].rsplit("#pain-", 1)[1]: row["data-supported"]
+            for row in register.select("table#cjm-register tbody tr") if row["data-journey"] == "kauf"}
+    assert {pain: rows[pain] for pain in by_pain} == by_pain and "partly" in by_pain.values()
+    options = [o["value"] for o in register.select("form[data-cjm-filter] select[name=supported] option")]
+    assert options == ["", "yes", "partly", "no"]
+
+
 def test_personas_show_their_local_image_or_their_initials_and_nothing_is_fetched(tmp_path: Path, data: dict) -> None:
     data["personas/anna.yml"]["image"] = "https://example.com/anna.png"
     data["personas/bernd.yml"]["image"] = "assets/bernd.png"

@@ -91,6 +91,10 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
         "rating": "The rating of the experience: `delighting`, `okay`, `disappointing` or 1–5; one kind "
                   "throughout a journey. Example: `disappointing`",
         "moment_of_truth": "`true` for the moment of truth, where the customer decides. Example: `true`",
+        "supported": "Is the customer supported and informed enough in this step? `yes`, `partly` or `no`. "
+                     "Example: `partly`",
+        "support_note": "What helps them there, or what they miss. Example: `Nobody tells her how long the check "
+                        "takes.`",
         "department": "The default department for this step's touchpoints, love and pain points and processes. "
                       "Example: `sales`",
         "touchpoints": "The step's touchpoints. Example: `- {channel: App, important: true}`",

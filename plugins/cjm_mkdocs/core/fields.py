@@ -151,7 +151,20 @@ Text = Annotated[str, Strict(), StringConstraints(pattern=NOT_BLANK)]
 Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG.pattern)]
 PageId = Annotated[Slug, AfterValidator(_page_id)]
 """The id of a journey, persona or department, which names its page."""
+SUPPORT_LEVELS = ("yes", "partly", "no")
+"""Whether a step supports and informs the customer enough: yes, partly, no."""
+
+
+def _support(value: Any) -> str:
+    """yes, partly or no, as written: YAML 1.1 reads unquoted yes and no as booleans, here they stay words."""
+    text = value.text if isinstance(value, PlainScalar) and value.kind == "boolean" else value
+    if isinstance(text, str) and text in SUPPORT_LEVELS:
+        return text
+    raise fail(f"must be yes, partly or no, not {describe(value)}", "write yes, partly or no")
+
+
 Flag = Annotated[bool, BeforeValidator(_flag)]
+Support = Annotated[Literal["yes", "partly", "no"], BeforeValidator(_support)]
 Number = Annotated[float, BeforeValidator(_number)]
 Day = Annotated[dt.date, BeforeValidator(_date)]
 PositiveInt = Annotated[int, BeforeValidator(_positive)]

@@ -13,7 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import Day, Flag, Number, PageId, PositiveInt, Rating, Slug, Text, TextOrNumber, Url, fail, slugify
+from .fields import (Day, Flag, Number, PageId, PositiveInt, Rating, Slug, Support, Text, TextOrNumber, Url, fail,
+                     slugify)
 
 DEFAULT_STAGES = ("awareness", "consideration", "decision", "purchase", "post-purchase")
 Severity = Literal["low", "medium", "high", "critical"]
@@ -195,6 +196,10 @@ class Step(Record):
     """Bewertung des Erlebnisses: `delighting` (begeisternd), `okay`, `disappointing` (enttäuschend) oder 1–5; innerhalb einer Journey einheitlich. Beispiel: `disappointing`"""
     moment_of_truth: Flag = False
     """`true` für den Moment der Wahrheit, in dem die Entscheidung fällt. Beispiel: `true`"""
+    supported: Support | None = None
+    """Wird die Person in diesem Schritt ausreichend unterstützt und informiert? `yes`, `partly` oder `no`. Beispiel: `partly`"""
+    support_note: Text | None = None
+    """Was ihr dabei hilft oder fehlt. Beispiel: `Niemand sagt ihr, wie lange die Prüfung dauert.`"""
     department: Slug | None = None
     """Standard-Abteilung für Touchpoints, Punkte und Prozesse dieses Schritts. Beispiel: `vertrieb`"""
     touchpoints: list[Touchpoint] = Field(default_factory=list)
@@ -368,6 +373,11 @@ class Journey(Record):
     @property
     def pain_points(self) -> list[tuple[Step, PainPoint]]:
         return [(step, pain) for step in self.steps for pain in step.pain_points]
+
+    @property
+    def rates_support(self) -> bool:
+        """Whether any step says if the customer is supported and informed enough there."""
+        return any(step.supported for step in self.steps)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

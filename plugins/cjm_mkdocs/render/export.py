@@ -125,7 +125,8 @@ def _steps(catalog: Catalog) -> Iterator[dict[str, Any]]:
     for journey, stage, number, step in _each_step(catalog):
         yield {"journey": journey.id, "stage": stage, "number": number, "step": step.id, "name": step.name,
                **{text: getattr(step, text) for text in STEP_TEXTS}, "score": step.score, "mood": step.mood,
-               "moment_of_truth": step.moment_of_truth, "department": step.department or journey.department}
+               "moment_of_truth": step.moment_of_truth, "supported": step.supported, "support_note": step.support_note,
+               "department": step.department or journey.department}
 
 
 def _touchpoints(catalog: Catalog) -> Iterator[dict[str, Any]]:

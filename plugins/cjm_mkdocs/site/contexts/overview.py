@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
+from ...core.fields import SUPPORT_LEVELS
 from ...core.model import SEVERITY_ORDER, Department, Journey, Stage
 from ...render import charts
 from ...views import journey as views, portfolio
@@ -115,6 +116,8 @@ class PainPointsPage(PageContext):
     """The pain points no measure addresses, critical first."""
     severities: list[str]
     """Every severity, critical first (the severity filter)."""
+    support_levels: tuple[str, ...]
+    """Whether a step supports the customer enough: yes, partly, no (the filter by the pain point's step)."""
     journeys: list[Journey]
     """The journeys walked today (the journey filter)."""
     rows: list[PainRow]
@@ -131,7 +134,7 @@ def pain_points_page(site: Site, here: str) -> PainPointsPage:
         **page_fields(site, here), figures=portfolio.register_figures(entries), stages=list(heat.stages),
         owners=list(heat.departments), heatmap=charts.heatmap(heat, catalog.departments, site.labels),
         heat_rows=list(heat.rows), unaddressed=[entry for entry in entries if not entry.addressed],
-        severities=list(SEVERITY_ORDER), journeys=portfolio.as_is(catalog),
+        severities=list(SEVERITY_ORDER), support_levels=SUPPORT_LEVELS, journeys=portfolio.as_is(catalog),
         rows=[PainRow(entry, SEVERITY_ORDER[entry.pain.severity], stage_rank[entry.place.stage.id], len(entry.measures))
               for entry in entries])
 
