@@ -100,7 +100,7 @@ def test_generate_expands_embeds_and_reports_every_broken_one(tmp_path):
 def test_generate_keeps_existing_files(tmp_path):
     docs = tmp_path / "docs"
     (docs / "journeys").mkdir(parents=True)
-    (docs / "journeys/pauschalreise.md").write_text("mine", encoding="utf-8")
+    (docs / "journeys/stoerung-stromausfall.md").write_text("mine", encoding="utf-8")
     result = run(str(BIN / "cjm"), "generate", "journeys", "--out", str(docs), cwd=REPO)
-    assert result.returncode == 0 and "pauschalreise.md: kept" in result.stdout
-    assert (docs / "journeys/pauschalreise.md").read_text(encoding="utf-8") == "mine"
+    assert result.returncode == 0 and "stoerung-stromausfall.md: kept" in result.stdout
+    assert (docs / "journeys/stoerung-stromausfall.md").read_text(encoding="utf-8") == "mine"

@@ -210,7 +210,7 @@ def test_sample_mermaid2_configuration_builds_strict_offline(tmp_path: Path) -> 
     result = run_mkdocs(ROOT / "mkdocs-mermaid2.yml", "-d", str(tmp_path / "site"))
     assert result.returncode == 0, result.stdout + result.stderr
     site = BuiltSite(tmp_path, result.returncode, result.stderr)
-    page = site.soup("journeys/onlineshop-preisvergleich/")
+    page = site.soup("journeys/glasfaser-hausanschluss/")
     assert page.select("div.mermaid")
     inline = " ".join(script.get_text() for script in page.find_all("script") if not script.get("src"))
     assert re.search(r"mermaid\.initialize\(\{[^}]*securityLevel[^}]*strict", inline)
@@ -720,17 +720,17 @@ def test_journey_page_in_a_browser_renders_offline_with_strict_mermaid(sample_si
             requests: list[str] = []
             page.on("request", lambda request: requests.append(request.url))
             page.add_init_script(OPEN_SHADOW_ROOTS)
-            page.goto(base + "journeys/onlineshop-preisvergleich/")
+            page.goto(base + "journeys/glasfaser-hausanschluss/")
             page.wait_for_function("document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg')")
             assert page.evaluate("mermaid.mermaidAPI.getConfig().securityLevel") == "strict"
             assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
             page.goto(base + "journeys/")
             rows = page.locator("#cjm-catalog tbody tr")
             total = rows.count()
-            page.select_option("form.cjm-filter select[name=personas]", "jonas-sparfuchs")
+            page.select_option("form.cjm-filter select[name=personas]", "daniel-familienvater")
             shown = page.locator("#cjm-catalog tbody tr:not([hidden])")
             assert 0 < shown.count() < total
-            assert all("jonas-sparfuchs" in shown.nth(i).get_attribute("data-personas") for i in range(shown.count()))
+            assert all("daniel-familienvater" in shown.nth(i).get_attribute("data-personas") for i in range(shown.count()))
     finally:
         server.shutdown()
     assert [url for url in requests if not url.startswith(base)] == []

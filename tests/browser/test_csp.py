@@ -93,8 +93,8 @@ def test_search_instant_navigation_palette_and_filters_work_under_the_policy(sit
     assert page.page.locator(f"head > {POLICY}").count() == 1
     page.page.evaluate("window.__cjmStillHere = true")
     assert toggle_palette(page.page) == "slate"
-    results = search(page, "Girokonto")
-    assert any("Girokonto" in title for title in results), results
+    results = search(page, "Glasfaser")
+    assert any("Glasfaser" in title for title in results), results
     page.page.keyboard.press("Escape")
     click_link_to(page.page, site.page_url("journeys/"))
     before, after = filter_catalog(page)
