@@ -22,6 +22,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, sync_playwright
 
+from cjm_mkdocs.render.hyphenation import SOFT_HYPHEN
+
 # Hypothesis: in CI (whenever CI is set, as CI systems and .ci/run do) every run draws the same
 # examples and reads or writes no example database, so a run can't fail on what an earlier one
 # stored, and a failure prints the blob that reproduces it. Locally ("dev", Hypothesis' defaults)
@@ -83,7 +85,8 @@ class BuiltSite:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
     def soup(self, url: str = "") -> BeautifulSoup:
-        return BeautifulSoup(self.html(url), "html.parser")
+        """The page parsed, without the soft hyphens of narrow table columns (they are no text)."""
+        return BeautifulSoup(self.html(url).replace(SOFT_HYPHEN, ""), "html.parser")
 
     def html_files(self) -> list[Path]:
         return sorted(self.site.rglob("*.html"))

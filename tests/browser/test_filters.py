@@ -71,7 +71,7 @@ def dashboard_links(site, department: str) -> dict[str, tuple[int, str]]:
     soup = BeautifulSoup(site.html(f"departments/{department}/"), "html.parser")
     found = {}
     for figure in soup.select(".cjm-tile dd[data-figure]"):
-        href = figure.a["href"]
+        href = figure.a["href"] if figure.a else ""
         if "?" in href:
             found[figure["data-figure"]] = (int(figure.a.get_text()), site.page_url(f"departments/{department}/") + href)
     return found
