@@ -85,10 +85,10 @@ BROKEN = [
      "maps/shop.yml", 3, 10, "segment", "uses the YAML tag", "tags are not allowed"),
     ("javascript link", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        evidence:\n          - document: 'javascript:alert(1)'")},
      "maps/shop.yml", 16, 23, "stages[0].steps[0].evidence[0].document", "is not an allowed link", "http(s)://"),
-    ("support as a boolean", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        supported: true")},
-     "maps/shop.yml", 15, 20, "stages[0].steps[0].supported", "must be yes, partly or no, not", "write yes, partly or no"),
+    ("support as yes", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        supported: yes")},
+     "maps/shop.yml", 15, 20, "stages[0].steps[0].supported", "must be fully, partly or not, not", "write fully, partly or not"),
     ("support unknown", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        supported: maybe")},
-     "maps/shop.yml", 15, 20, "stages[0].steps[0].supported", "must be yes, partly or no, not", "write yes, partly or no"),
+     "maps/shop.yml", 15, 20, "stages[0].steps[0].supported", "must be fully, partly or not, not", "write fully, partly or not"),
     ("syntax error", {"maps/shop.yml": journey_with("title: Kauf über Preisvergleich", "title: Kauf: über [Preis")},
      "maps/shop.yml", 1, 12, "", "is not valid YAML", "quotes"),
 ]
@@ -114,13 +114,24 @@ def test_oversized_file_is_refused_without_parsing(tmp_path):
         f"is {size:,} bytes, more than the limit of 4,096"]
 
 
-@pytest.mark.parametrize("written", ["yes", "partly", "no", '"yes"'])
-def test_support_is_yes_partly_or_no_as_written_though_yaml_reads_yes_and_no_as_booleans(tmp_path, written):
+@pytest.mark.parametrize("written", ["fully", "partly", "not", '"not"'])
+def test_support_is_fully_partly_or_not(tmp_path, written):
     files = {"maps/shop.yml": journey_with("        rating: okay", f"        rating: okay\n        supported: {written}")}
     catalog, problems = load(write_data(tmp_path, files))
     assert problems == []
     assert [step.supported for step in catalog.journeys["shop"].steps] == [written.strip('"'), None]
     assert catalog.journeys["shop"].rates_support
+
+
+def test_a_kpi_with_history_takes_its_latest_value_as_current_and_refuses_another(tmp_path):
+    kpis = ("kpis:\n  - name: NPS\n    definition: d\n    source: s\n    target: 40\n    current: 12\n    history:\n"
+            "      - {date: 2026-06-30, value: 14}\n      - {date: 2026-03-31, value: 10}\n")
+    _, problems = load(write_data(tmp_path, {"maps/shop.yml": JOURNEY + kpis}))
+    [problem] = problems
+    assert (problem.file, problem.line, problem.field) == ("maps/shop.yml", 30, "kpis[0]")  # the KPI's first line
+    assert "a latest measured value of 14 (2026-06-30)" in problem.message and "leave out `current`" in problem.hint
+    catalog, problems = load(write_data(tmp_path, {"maps/shop.yml": JOURNEY + kpis.replace("    current: 12\n", "")}))
+    assert problems == [] and catalog.journeys["shop"].kpis[0].current == 14
 
 
 def test_all_problems_of_a_run_are_reported_together(tmp_path):

@@ -187,7 +187,7 @@ def test_pain_point_register_matches_the_yaml(site: BuiltSite, data: dict) -> No
     assert unaddressed and unaddressed == {(item[0], item[1]) for item in expected if item[5] == "no"}
     assert figures["without_measure"] == len(unaddressed)
     selects = {select["name"] for select in page.select("form[data-cjm-filter=cjm-register] select")}
-    assert selects == {"severity", "departments", "stage", "journey", "open", "addressed"}
+    assert selects == {"severity", "departments", "stage", "journey", "open", "supported", "addressed"}
     assert all(row.has_attr(f"data-{name}") for row in rows for name in selects)
 
 
@@ -348,11 +348,57 @@ def test_the_start_page_shows_the_key_figures_and_the_five_most_pressing_pain_po
 
 # --- KPIs ----------------------------------------------------------------------------------
 
+def measured(kpi: dict) -> list[dict]:
+    """A KPI's measurements, oldest first (the YAML may list them in any order)."""
+    return sorted(kpi.get("history", []), key=lambda m: m["date"])
+
+
+def current(kpi: dict) -> float | None:
+    return measured(kpi)[-1]["value"] if kpi.get("history") else kpi.get("current")
+
+
 def kpi_status(kpi: dict) -> str:
-    if kpi.get("current") is None:
+    value = current(kpi)
+    if value is None:
         return "no_value"
-    met = kpi["current"] >= kpi["target"] if kpi.get("better", "higher") == "higher" else kpi["current"] <= kpi["target"]
+    met = value >= kpi["target"] if kpi.get("better", "higher") == "higher" else value <= kpi["target"]
     return "met" if met else "not_met"
+
+
+def kpi_trend(kpi: dict) -> tuple[str, str]:
+    """(direction, stale) by hand: the last two measurements in the better direction; the interval since the last."""
+    values = measured(kpi)
+    direction = "unknown"
+    if len(values) > 1:
+        change = values[-1]["value"] - values[-2]["value"]
+        better = 1 if kpi.get("better", "higher") == "higher" else -1
+        direction = "steady" if change == 0 else "improving" if change * better > 0 else "worsening"
+    stale = bool(values and kpi.get("interval_months")
+                 and plus_months(values[-1]["date"], kpi["interval_months"]) < TODAY)
+    return direction, "yes" if stale else "no"
+
+
+def test_kpi_trends_latest_values_and_stale_marks_follow_the_measurements(site: BuiltSite, data: dict) -> None:
+    page = site.soup("overview/kpis/")
+    seen = Counter()
+    for key, journey in data["journeys"].items():
+        for kpi in journey.get("kpis", []):
+            row = page.select_one(f"div#kpis-{key} tr[data-kpi={kpi['id']}]")
+            direction, stale = kpi_trend(kpi)
+            assert (row["data-trend"], row["data-stale"]) == (direction, stale), (key, kpi["id"])
+            seen[direction] += 1
+            seen["stale"] += stale == "yes"
+            if kpi.get("history"):
+                latest = measured(kpi)[-1]
+                cells = row.select("td")
+                assert latest["date"].strftime("%d.%m.%Y") in cells[3].get_text()
+                assert f"{latest['value']:g}" in cells[3].get_text()
+                spark = row.select_one("svg.cjm-sparkline") if len(measured(kpi)) > 1 else None
+                if spark:
+                    assert all(m["date"].strftime("%d.%m.%Y") in spark["aria-label"] for m in measured(kpi))
+    assert seen["improving"] and seen["worsening"] and seen["stale"], "the sample shows each"
+    sortable = [th.get_text() for th in page.select("div.cjm-kpi-group table thead th[data-sortable]")][:4]
+    assert DE["trend"] in sortable and DE["status"] in sortable
 
 
 def test_kpi_board_groups_by_journey_and_by_owner(site: BuiltSite, data: dict) -> None:

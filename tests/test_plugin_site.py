@@ -390,7 +390,7 @@ def test_preview_builds_the_named_journeys_with_their_target_and_checks_all_data
 def test_whether_a_step_supports_the_customer_is_a_matrix_row_and_a_register_filter(tmp_path: Path, data: dict) -> None:
     steps = [step for stage in data["maps/kauf.yml"]["stages"] for step in stage["steps"]]
     steps[0].update(supported="partly", support_note="Versandkosten erst im Warenkorb")
-    steps[-1]["supported"] = "no"
+    steps[-1]["supported"] = "not"
     site = build_site(tmp_path, data)
     assert site.returncode == 0, site.log
     shown = matrix(site.soup("journeys/kauf/"))["rows"][DE["supported"]]
@@ -404,7 +404,7 @@ def test_whether_a_step_supports_the_customer_is_a_matrix_row_and_a_register_fil
             for row in register.select("table#cjm-register tbody tr") if row["data-journey"] == "kauf"}
     assert {pain: rows[pain] for pain in by_pain} == by_pain and "partly" in by_pain.values()
     options = [o["value"] for o in register.select("form[data-cjm-filter] select[name=supported] option")]
-    assert options == ["", "yes", "partly", "no"]
+    assert options == ["", "fully", "partly", "not"]
 
 
 def test_personas_show_their_local_image_or_their_initials_and_nothing_is_fetched(tmp_path: Path, data: dict) -> None:

@@ -79,13 +79,13 @@ def test_csv_export_defuses_formulas_and_lists_every_step(tmp_path):
 
 
 def test_csv_steps_say_whether_each_step_supports_the_customer(tmp_path):
-    journey = JOURNEY.replace("        rating: okay", "        rating: okay\n        supported: no\n"
+    journey = JOURNEY.replace("        rating: okay", "        rating: okay\n        supported: not\n"
                               "        support_note: '=Keiner erklärt die Kosten'", 1)
     write_data(tmp_path / "journeys", {"maps/shop.yml": journey})
     result = cjm("export", "journeys", "--format", "csv", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     steps = list(csv.DictReader((tmp_path / "out/steps.csv").open(encoding="utf-8")))
-    assert [(s["supported"], s["support_note"]) for s in steps] == [("no", "'=Keiner erklärt die Kosten"), ("", "")]
+    assert [(s["supported"], s["support_note"]) for s in steps] == [("not", "'=Keiner erklärt die Kosten"), ("", "")]
 
 
 def test_export_refuses_broken_data_and_asks_before_overwriting(tmp_path):

@@ -228,12 +228,12 @@ def test_kpis_page_counts_each_status_and_groups_by_journey_and_owner(site: page
         (len(kpis), counted["met"], counted["not_met"], counted["no_value"]) == (4, 1, 2, 1)
     assert [group.journey.id for group in page.by_journey] == [j.id for j in site.catalog.journeys.values() if j.kpis]
     for group in page.by_journey:
-        assert [entry.kpi for entry in group.entries] == group.journey.kpis
+        assert [row.entry.kpi for row in group.entries] == group.journey.kpis
         assert f'id="cjm-kpis-{group.journey.id}"' in group.chart
     owners = {k.department for _, k in kpis}
     assert [group.department for group in page.by_owner] == [d for d in site.catalog.departments if d in owners]
     for group in page.by_owner:
-        assert [entry.kpi for entry in group.entries] == [k for _, k in kpis if k.department == group.department]
+        assert [row.entry.kpi for row in group.entries] == [k for _, k in kpis if k.department == group.department]
 
 
 def test_reviews_page_counts_each_state_and_lists_the_reviews_due(site: pages.Site) -> None:

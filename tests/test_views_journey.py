@@ -9,7 +9,7 @@ import pytest
 
 from cjm_mkdocs.views import journey as views
 from cjm_mkdocs.core.catalog import Catalog
-from cjm_mkdocs.core.model import Department, Journey, Step, add_months, mood_of
+from cjm_mkdocs.core.model import Department, Journey, Kpi, Step, add_months, mood_of
 from conftest import sample_data
 
 
@@ -100,3 +100,41 @@ def test_current_before_target_leaves_a_target_without_its_current_where_it_is()
     journeys = catalog().journeys
     listed = [journeys["kauf-soll"], journeys["einkauf"]]
     assert views.current_before_target(listed) == listed
+
+
+# --- KPI trends --------------------------------------------------------------------------------
+
+def kpi(values: list[tuple[str, float]], better: str = "higher", **fields: object) -> Kpi:
+    history = [{"date": dt.date.fromisoformat(day), "value": value} for day, value in values]
+    return Kpi.model_validate({"name": "K", "definition": "d", "source": "s", "target": 50, "better": better,
+                               "history": history, **fields})
+
+
+@pytest.mark.parametrize(("values", "better", "direction"), [
+    ([("2026-01-31", 40), ("2026-04-30", 45)], "higher", "improving"),
+    ([("2026-04-30", 45), ("2026-01-31", 40)], "higher", "improving"),  # in any order: by date
+    ([("2026-01-31", 40), ("2026-04-30", 45)], "lower", "worsening"),
+    ([("2026-01-31", 40), ("2026-04-30", 30), ("2026-07-31", 35)], "higher", "improving"),
+    ([("2026-01-31", 40), ("2026-04-30", 40)], "higher", "steady"),
+    ([("2026-01-31", 40)], "higher", "unknown"),
+    ([], "higher", "unknown"),
+])
+def test_a_kpi_trend_compares_its_last_two_measurements_in_its_better_direction(values, better: str,
+                                                                               direction: str) -> None:
+    assert views.kpi_trend(kpi(values, better), dt.date(2026, 8, 1)).direction == direction
+
+
+def test_the_latest_measurement_is_the_current_value_and_its_distance_to_target_counts_the_right_way() -> None:
+    rising = kpi([("2026-04-30", 45), ("2026-01-31", 40)])
+    trend = views.kpi_trend(rising, dt.date(2026, 8, 1))
+    assert rising.current == 45 and trend.latest.date == dt.date(2026, 4, 30) and trend.previous.value == 40
+    assert trend.gap == 5
+    assert views.kpi_trend(kpi([("2026-04-30", 45)], "lower"), dt.date(2026, 8, 1)).gap == 0
+    assert views.kpi_trend(kpi([("2026-04-30", 58)], "lower"), dt.date(2026, 8, 1)).gap == 8
+
+
+@pytest.mark.parametrize(("today", "stale"), [("2026-07-29", False), ("2026-07-30", False), ("2026-07-31", True)])
+def test_a_kpi_is_stale_once_its_interval_has_passed_since_its_latest_value(today: str, stale: bool) -> None:
+    measured = kpi([("2026-01-31", 40), ("2026-04-30", 45)], interval_months=3)
+    assert views.kpi_trend(measured, dt.date.fromisoformat(today)).stale is stale
+    assert not views.kpi_trend(kpi([("2026-04-30", 45)]), dt.date(2030, 1, 1)).stale  # no interval: never stale

@@ -153,7 +153,7 @@ def test_kpi_status_and_grouping_by_owner_in_catalog_order(tmp_path: Path) -> No
     kpi = {"definition": "d", "source": "s", "target": 10}
     data["maps/einkauf.yml"]["kpis"] = [{"name": "Leer", **kpi}, {"name": "Gut", "current": 3, "better": "lower", **kpi},
                                         {"name": "IT", "current": 9, "department": "it", **kpi}]
-    entries = portfolio.kpi_board(load(tmp_path, data))
+    entries = portfolio.kpi_board(load(tmp_path, data), TODAY)
     assert [(e.kpi.name, e.status) for e in entries] == [("Leer", "no_value"), ("Gut", "met"), ("IT", "not_met"),
                                                          ("Conversion", "not_met")]  # journeys in file order
     assert [(owner, [e.kpi.name for e in items]) for owner, items in portfolio.by_owner(load(tmp_path, data), entries)] \
@@ -246,7 +246,7 @@ def test_charts_are_well_formed_accessible_svg_even_with_hostile_names(tmp_path:
     catalog = load(tmp_path, data)
     heat = svg_root(charts.heatmap(portfolio.open_heatmap(catalog), catalog.departments, DE))
     grid = svg_root(charts.impact_effort(portfolio.backlog(catalog, TODAY), DE))
-    bars = svg_root(charts.kpi_bars(portfolio.kpi_board(catalog), DE, "k"))
+    bars = svg_root(charts.kpi_bars(portfolio.kpi_board(catalog, TODAY), DE, "k"))
     texts = " ".join(t for root in (heat, grid, bars) for el in root.iter() for t in [el.text or ""])
     assert "<script>alert(1)</script>" in texts  # kept as text, never as markup
     assert not [el for root in (heat, grid, bars) for el in root.iter() if el.tag.endswith("script")]
@@ -285,7 +285,7 @@ def test_impact_effort_grid_has_a_numbered_dot_per_measure_in_its_cell(tmp_path:
 def test_kpi_bars_stay_inside_the_chart(tmp_path: Path, target: float, current: float | None) -> None:
     data = sample_data()
     data["maps/kauf.yml"]["kpis"][0].update(target=target, current=current)
-    root = svg_root(charts.kpi_bars(portfolio.kpi_board(load(tmp_path, data)), DE, "k"))
+    root = svg_root(charts.kpi_bars(portfolio.kpi_board(load(tmp_path, data), TODAY), DE, "k"))
     lowest, highest = charts.BAR_LEFT, charts.BAR_LEFT + charts.BAR_WIDTH
     for rect in root.iter(f"{SVG}rect"):
         assert lowest <= float(rect.get("x")) and float(rect.get("x")) + float(rect.get("width")) <= highest + 0.1

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from .model import (BackstageProcess, Department, DepartmentsFile, Evidence, Journey, Kpi, LovePoint, Measure,
-                    PainPoint, Persona, Record, Stage, Step, Touchpoint)
+                    Measurement, PainPoint, Persona, Record, Stage, Step, Touchpoint)
 
 SOURCE_LANGUAGE = "de"
 """The language of the docstrings in :mod:`.model`."""
@@ -91,7 +91,7 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
         "rating": "The rating of the experience: `delighting`, `okay`, `disappointing` or 1–5; one kind "
                   "throughout a journey. Example: `disappointing`",
         "moment_of_truth": "`true` for the moment of truth, where the customer decides. Example: `true`",
-        "supported": "Is the customer supported and informed enough in this step? `yes`, `partly` or `no`. "
+        "supported": "Is the customer supported and informed enough in this step? `fully`, `partly` or `not`. "
                      "Example: `partly`",
         "support_note": "What helps them there, or what they miss. Example: `Nobody tells her how long the check "
                         "takes.`",
@@ -133,10 +133,21 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
         "definition": "How it is calculated. Example: `Share of promoters minus share of detractors`",
         "source": "The data source. Example: `Customer survey`, `Web analytics`, `CRM`",
         "target": "The target value, as a number. Example: `40`",
-        "current": "The current value, as a number. Example: `12`",
+        "current": "The current value, as a number; with `history`, the latest measured value. Example: `12`",
         "unit": "The unit. Example: `%`",
         "better": "Whether a higher (`higher`) or a lower (`lower`) value is better. Example: `lower`",
         "department": "The owning department; defaults to the journey's. Example: `marketing`",
+        "history": "Measured values with their dates, in any order; the latest is the current value. "
+                   "Example: `- {date: 2026-09-30, value: 31}`",
+        "interval_months": "How often it is measured, in months; without a newer value after that it is stale. "
+                           "Example: `3`",
+        "target_date": "By when the target should be reached. Example: `2027-06-30`",
+    },
+    Measurement: {
+        "date": "The day of the measurement. Example: `2026-09-30`",
+        "value": "The measured value. Example: `31`",
+        "source": "Where the value comes from, if not from the KPI's source. Example: `BI export Q3`",
+        "note": "A note on the measurement. Example: `after the call-back service started`",
     },
     Journey: {
         "id": "The journey's id; defaults to the file name. Example: `open-current-account`",

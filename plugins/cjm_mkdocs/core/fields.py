@@ -151,20 +151,21 @@ Text = Annotated[str, Strict(), StringConstraints(pattern=NOT_BLANK)]
 Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG.pattern)]
 PageId = Annotated[Slug, AfterValidator(_page_id)]
 """The id of a journey, persona or department, which names its page."""
-SUPPORT_LEVELS = ("yes", "partly", "no")
-"""Whether a step supports and informs the customer enough: yes, partly, no."""
+SUPPORT_LEVELS = ("fully", "partly", "not")
+"""Whether a step supports and informs the customer enough: fully, partly, not (shown as yes, partly, no).
+
+Not yes and no: YAML 1.1 reads those as booleans, and files using them could not take the fast way in."""
 
 
 def _support(value: Any) -> str:
-    """yes, partly or no, as written: YAML 1.1 reads unquoted yes and no as booleans, here they stay words."""
-    text = value.text if isinstance(value, PlainScalar) and value.kind == "boolean" else value
-    if isinstance(text, str) and text in SUPPORT_LEVELS:
-        return text
-    raise fail(f"must be yes, partly or no, not {describe(value)}", "write yes, partly or no")
+    """fully, partly or not."""
+    if isinstance(value, str) and value in SUPPORT_LEVELS:
+        return value
+    raise fail(f"must be fully, partly or not, not {describe(value)}", "write fully, partly or not")
 
 
 Flag = Annotated[bool, BeforeValidator(_flag)]
-Support = Annotated[Literal["yes", "partly", "no"], BeforeValidator(_support)]
+Support = Annotated[Literal["fully", "partly", "not"], BeforeValidator(_support)]
 Number = Annotated[float, BeforeValidator(_number)]
 Day = Annotated[dt.date, BeforeValidator(_date)]
 PositiveInt = Annotated[int, BeforeValidator(_positive)]

@@ -197,7 +197,7 @@ class Step(Record):
     moment_of_truth: Flag = False
     """`true` für den Moment der Wahrheit, in dem die Entscheidung fällt. Beispiel: `true`"""
     supported: Support | None = None
-    """Wird die Person in diesem Schritt ausreichend unterstützt und informiert? `yes`, `partly` oder `no`. Beispiel: `partly`"""
+    """Wird die Person in diesem Schritt ausreichend unterstützt und informiert? `fully` (ja), `partly` (teilweise) oder `not` (nein). Beispiel: `partly`"""
     support_note: Text | None = None
     """Was ihr dabei hilft oder fehlt. Beispiel: `Niemand sagt ihr, wie lange die Prüfung dauert.`"""
     department: Slug | None = None
@@ -273,8 +273,21 @@ class Measure(Record):
         return self.quick_win if self.quick_win is not None else self.effort == "low" and self.impact != "low"
 
 
+class Measurement(Record):
+    """A KPI's value on a day."""
+
+    date: Day
+    """Tag der Messung. Beispiel: `2026-09-30`"""
+    value: Number
+    """Gemessener Wert. Beispiel: `31`"""
+    source: Text | None = None
+    """Woher der Wert stammt, falls nicht aus der Quelle der Kennzahl. Beispiel: `BI-Export Q3`"""
+    note: Text | None = None
+    """Anmerkung zur Messung. Beispiel: `nach Einführung des Rückrufs`"""
+
+
 class Kpi(Record):
-    """How success is measured: target against current value."""
+    """How success is measured: target against current value, and the values measured over time."""
 
     id: Slug | None = None
     """Kennung der Kennzahl; Standard aus dem Namen. Beispiel: `nps`"""
@@ -287,13 +300,40 @@ class Kpi(Record):
     target: Number
     """Zielwert als Zahl. Beispiel: `40`"""
     current: Number | None = None
-    """Aktueller Wert als Zahl. Beispiel: `12`"""
+    """Aktueller Wert als Zahl; mit `history` der letzte Messwert. Beispiel: `12`"""
     unit: Text | None = None
     """Einheit. Beispiel: `%`"""
     better: Literal["higher", "lower"] = "higher"
     """Ob ein höherer (`higher`) oder niedrigerer (`lower`) Wert besser ist. Beispiel: `lower`"""
     department: Slug | None = None
     """Verantwortliche Abteilung; Standard ist die der Journey. Beispiel: `marketing`"""
+    history: list[Measurement] = Field(default_factory=list)
+    """Messwerte mit Datum, in beliebiger Reihenfolge; der jüngste ist der aktuelle Wert. Beispiel: `- {date: 2026-09-30, value: 31}`"""
+    interval_months: PositiveInt | None = None
+    """Wie oft gemessen wird, in Monaten; ohne neueren Messwert gilt die Kennzahl danach als veraltet. Beispiel: `3`"""
+    target_date: Day | None = None
+    """Bis wann das Ziel erreicht sein soll. Beispiel: `2027-06-30`"""
+
+    @model_validator(mode="after")
+    def _latest_is_current(self) -> "Kpi":
+        if not self.history:
+            return self
+        latest = self.latest
+        if self.current is not None and self.current != latest.value:
+            raise fail(f"gives `current: {self.current:g}` and a latest measured value of {latest.value:g} "
+                       f"({latest.date.isoformat()})", "leave out `current`: the latest value of `history` is the current one")
+        self.current = latest.value
+        return self
+
+    @property
+    def latest(self) -> Measurement | None:
+        """The most recent measurement (the last of a day measured twice), if any."""
+        return self.measured[-1] if self.history else None
+
+    @property
+    def measured(self) -> list[Measurement]:
+        """The measurements, oldest first."""
+        return sorted(self.history, key=lambda m: m.date)
 
     @property
     def met(self) -> bool | None:

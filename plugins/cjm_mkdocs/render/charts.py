@@ -7,11 +7,12 @@ scales with the page. The pages show the same figures as a table next to each ch
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from markupsafe import Markup
 
-from ..core.model import Department, Stage
+from ..core.model import Department, Kpi, Stage
 from ..views.portfolio import LEVELS, BacklogEntry, Heatmap, KpiEntry
 from . import counted, number, stage_name
 from .escape import html_text, one_line, shorten
@@ -216,3 +217,37 @@ def _bar_row(entry: KpiEntry, labels: Mapping[str, str], y: float) -> str:
 def _value(value: float, unit: str | None, labels: Mapping[str, str]) -> str:
     text = number(value, labels)
     return f"{text} {one_line(unit)}" if unit else text
+
+
+# --- KPI sparkline: the measured values over time -------------------------------------------
+
+SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 96, 24, 3
+
+
+def sparkline(kpi: Kpi, labels: Mapping[str, str]) -> Markup | None:
+    """A KPI's measurements as a small line over time, its target dashed; None with fewer than two measurements.
+    The image is named by its values, so it reads out as text."""
+    measured = kpi.measured
+    if len(measured) < 2:
+        return None
+    values = [m.value for m in measured]
+    low, high = min(*values, kpi.target), max(*values, kpi.target)
+    first, days = measured[0].date, (measured[-1].date - measured[0].date).days or 1
+
+    def point(day: dt.date, value: float) -> str:
+        x = SPARK_PAD + (day - first).days / days * (SPARK_WIDTH - 2 * SPARK_PAD)
+        y = SPARK_PAD + (high - value) / ((high - low) or 1) * (SPARK_HEIGHT - 2 * SPARK_PAD)
+        return f"{x:.1f},{y:.1f}"
+
+    last = point(measured[-1].date, measured[-1].value).split(",")
+    target = point(first, kpi.target).split(",")[1]
+    text = (f"{labels['kpi_history']} {one_line(kpi.name)}: "
+            + "; ".join(f"{m.date.strftime(labels['date_format'])} {_value(m.value, kpi.unit, labels)}" for m in measured)
+            + f"; {labels['target']} {_value(kpi.target, kpi.unit, labels)}")
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="cjm-sparkline" viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" '
+        f'width="{SPARK_WIDTH}" height="{SPARK_HEIGHT}" role="img" aria-label="{html_text(text)}">'
+        f'<title>{html_text(text)}</title>'
+        f'<line class="cjm-sparkline-target" x1="{SPARK_PAD}" x2="{SPARK_WIDTH - SPARK_PAD}" y1="{target}" y2="{target}"/>'
+        f'<polyline points="{" ".join(point(m.date, m.value) for m in measured)}" fill="none" stroke="currentColor" '
+        f'stroke-width="1.5"/><circle cx="{last[0]}" cy="{last[1]}" r="2.5" fill="currentColor"/></svg>')

@@ -78,7 +78,7 @@ def view_tables(catalog: Catalog, today: dt.date) -> dict[str, str]:
     return {"channels.csv": _csv(list(_channel_rows(catalog))),
             "pain-points.csv": _csv(list(_register_rows(catalog))),
             "measures.csv": _csv(list(_backlog_rows(catalog, today))),
-            "kpis.csv": _csv(list(_kpi_board_rows(catalog))),
+            "kpis.csv": _csv(list(_kpi_board_rows(catalog, today))),
             "reviews.csv": _csv(list(_review_rows(catalog, today))),
             "target-vs-current.csv": _csv(list(_comparison_rows(catalog)))}
 
@@ -189,11 +189,12 @@ def _backlog_rows(catalog: Catalog, today: dt.date) -> Iterator[dict[str, Any]]:
                "status": m.status, "due": m.due.isoformat() if m.due else "", "overdue": entry.overdue}
 
 
-def _kpi_board_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
-    for entry in portfolio.kpi_board(catalog):
-        k = entry.kpi
+def _kpi_board_rows(catalog: Catalog, today: dt.date) -> Iterator[dict[str, Any]]:
+    for entry in portfolio.kpi_board(catalog, today):
+        k, trend = entry.kpi, entry.trend
         yield {"journey": entry.journey.id, "id": k.id, "name": k.name, "department": k.department,
-               "target": k.target, "current": k.current, "unit": k.unit, "better": k.better, "status": entry.status}
+               "target": k.target, "current": k.current, "measured": trend.latest.date.isoformat() if trend.latest else "",
+               "unit": k.unit, "better": k.better, "status": entry.status, "trend": trend.direction, "stale": trend.stale}
 
 
 def _review_rows(catalog: Catalog, today: dt.date) -> Iterator[dict[str, Any]]:

@@ -125,10 +125,6 @@ def responsibility_rows(catalog: Catalog, matrix: dict[tuple[str, str], Cell]) -
     return rows
 
 
-KPI_URGENCY = {"not_met": 0, "no_value": 1, "met": 2}
-"""The order of a dashboard's KPIs: those off target first, then those without a value."""
-
-
 @dataclass(frozen=True)
 class JourneyRole:
     """A journey a department takes part in: whether it owns the journey, and what it owns there."""
@@ -149,7 +145,7 @@ class Dashboard:
     measures: list[portfolio.BacklogEntry]
     """Its measures in backlog order."""
     kpis: list[portfolio.KpiEntry]
-    """Its KPIs, those off target first (:data:`KPI_URGENCY`), then journey by journey."""
+    """Its KPIs, those off target first (:attr:`~.portfolio.KpiEntry.urgency`), then journey by journey."""
     moments: list[portfolio.Place]
     """The moments of truth of the journeys walked today that it takes part in, worst rated first."""
     journeys: list[JourneyRole]
@@ -183,7 +179,7 @@ def dashboards(catalog: Catalog, today: dt.date, matrix: dict[tuple[str, str], C
     register = portfolio.pain_register(catalog)
     pressing = portfolio.pressing(register)
     backlog = portfolio.backlog(catalog, today)
-    kpis = sorted(portfolio.kpi_board(catalog), key=lambda entry: KPI_URGENCY[entry.status])
+    kpis = sorted(portfolio.kpi_board(catalog, today), key=lambda entry: entry.urgency)
     moments = [(place, set(step_departments(place.journey, place.step)))
                for place in portfolio.places(portfolio.as_is(catalog)) if place.step.moment_of_truth]
     moments.sort(key=lambda moment: moment[0].step.score)

@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..core.model import SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, PainPoint, Step, add_months, mood_of
+from ..core.model import (SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, Measurement, PainPoint, Step, add_months,
+                          mood_of)
 
 @dataclass(frozen=True)
 class Review:
@@ -137,3 +138,36 @@ def summary(journey: Journey, today: dt.date) -> JourneySummary:
     score = overall_score(journey)
     return JourneySummary(score, mood_of(score), len(open_pain_points(journey)),
                           review(journey.last_reviewed, journey.review_interval_months, today))
+
+
+TRENDS = ("worsening", "improving", "steady", "unknown")
+"""Where a KPI heads between its last two measurements, in the order the KPI board sorts them."""
+
+
+@dataclass(frozen=True)
+class KpiTrend:
+    """Where a KPI is heading, how far it is from its target and whether its value is still current."""
+
+    direction: str
+    """One of :data:`TRENDS`; unknown with fewer than two measurements."""
+    latest: Measurement | None
+    previous: Measurement | None
+    stale: bool
+    """Its measuring interval has passed since the latest measurement."""
+    gap: float | None
+    """How far the current value is from the target, in the better direction (0 once met); None without a value."""
+
+
+def kpi_trend(kpi: Kpi, today: dt.date) -> KpiTrend:
+    """The trend of `kpi` on `today`, from its measurements."""
+    measured = kpi.measured
+    latest, previous = (measured[-1] if measured else None), (measured[-2] if len(measured) > 1 else None)
+    direction = "unknown"
+    if latest and previous:
+        change = latest.value - previous.value
+        direction = "steady" if change == 0 else "improving" if (change > 0) == (kpi.better == "higher") else "worsening"
+    stale = bool(latest and kpi.interval_months and add_months(latest.date, kpi.interval_months) < today)
+    gap = None
+    if kpi.current is not None:
+        gap = max(0.0, kpi.target - kpi.current if kpi.better == "higher" else kpi.current - kpi.target)
+    return KpiTrend(direction, latest, previous, stale, gap)

@@ -24,6 +24,8 @@ MEASURE_STATUSES: tuple[str, ...] = get_args(Measure.model_fields["status"].anno
 """A measure's statuses in the order of its work: idea, planned, in-progress, done."""
 KPI_STATUSES = ("met", "not_met", "no_value")
 """A KPI's statuses on the board (:attr:`KpiEntry.status`)."""
+KPI_URGENCY = {"not_met": 0, "no_value": 1, "met": 2}
+"""The order of KPIs by what to act on: those off target first, then those without a value."""
 REVIEW_STATES = ("overdue", "due_soon", "ok")
 """The states of a review (:attr:`ReviewEntry.state`), most urgent first."""
 
@@ -390,10 +392,11 @@ def backlog_flags(entry: BacklogEntry) -> list[str]:
 
 @dataclass(frozen=True)
 class KpiEntry:
-    """A KPI of a journey."""
+    """A KPI of a journey, with its trend on the site's day."""
 
     journey: Journey
     kpi: Kpi
+    trend: views.KpiTrend
 
     @property
     def status(self) -> str:
@@ -401,10 +404,25 @@ class KpiEntry:
         met = self.kpi.met
         return "no_value" if met is None else "met" if met else "not_met"
 
+    @property
+    def urgency(self) -> int:
+        """Its rank when the most urgent come first: off target, then without a value, then met."""
+        return KPI_URGENCY[self.status]
 
-def kpi_board(catalog: Catalog) -> list[KpiEntry]:
+    @property
+    def trend_rank(self) -> int:
+        """Its rank when the worsening come first, then the improving, the steady and those with no trend."""
+        return views.TRENDS.index(self.trend.direction)
+
+
+def kpi_board(catalog: Catalog, today: dt.date) -> list[KpiEntry]:
     """Every KPI, journey by journey."""
-    return [KpiEntry(journey, kpi) for journey in catalog.journeys.values() for kpi in journey.kpis]
+    return [entry for journey in catalog.journeys.values() for entry in journey_kpis(journey, today)]
+
+
+def journey_kpis(journey: Journey, today: dt.date) -> list[KpiEntry]:
+    """A journey's KPIs, with their trends on `today`."""
+    return [KpiEntry(journey, kpi, views.kpi_trend(kpi, today)) for kpi in journey.kpis]
 
 
 @dataclass(frozen=True)
@@ -643,7 +661,7 @@ class Figure:
 def overview_figures(catalog: Catalog, today: dt.date) -> dict[str, list[Figure]]:
     """The key figures of each overview page, by the page's name: the same figures the pages show."""
     pains, measures = register_figures(pain_register(catalog)), backlog_figures(backlog(catalog, today))
-    kpis, reviews = kpi_figures(kpi_board(catalog)), review_figures(review_status(catalog, today))
+    kpis, reviews = kpi_figures(kpi_board(catalog, today)), review_figures(review_status(catalog, today))
     return {
         "channels": [Figure(channel_figures(channels(catalog)).channels, "channel_count")],
         "pain-points": [Figure(pains.total, "pain_points"), Figure(pains.open, "open"),

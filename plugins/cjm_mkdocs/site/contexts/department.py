@@ -11,6 +11,7 @@ from ...views.department import JourneyRole, ResponsibilityRow
 from ..inputs import Site
 from ..links import page_uri
 from .base import LinkedFigure, PageContext, page_fields
+from .overview import KpiRow, kpi_rows
 
 KINDS = ownership.OWNED_KINDS[1:]
 """What a department owns in a journey, counted (owning the journey itself is a badge instead)."""
@@ -42,7 +43,7 @@ class DepartmentPage(PageContext):
     """Its open pain points, most pressing first: severity, then moments of truth, then those without a measure."""
     measures: Listing[portfolio.BacklogEntry]
     """Its measures not done yet, in backlog order (quick wins first)."""
-    kpis: Listing[portfolio.KpiEntry]
+    kpis: Listing[KpiRow]
     """Its KPIs, off target first."""
     moments: Listing[portfolio.Place]
     """The moments of truth it takes part in, worst rated first; `href`: the catalog of its journeys."""
@@ -109,7 +110,7 @@ def department_page(site: Site, department: Department, here: str, source: str |
     return DepartmentPage(**fields, department=department, figures=figures,
                           pains=_listing(dashboard.pains, links["open_pain_points"]),
                           measures=_listing(dashboard.open_measures, links["open_measures"]),
-                          kpis=_listing(dashboard.kpis, board),
+                          kpis=_listing(kpi_rows(dashboard.kpis, site.labels), board),
                           moments=_listing(dashboard.moments, url(page_uri("journey"), **wanted)),
                           journeys=_journeys(dashboard.journeys, url(page_uri("journey"), **wanted)), kinds=KINDS,
                           owns_kpis=bool(dashboard.kpis))

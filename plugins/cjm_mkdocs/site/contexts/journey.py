@@ -12,6 +12,7 @@ from ...render import curve, mermaid
 from ...views import department as ownership, journey as views, portfolio
 from ..inputs import Site
 from .base import PageContext, page_fields
+from .overview import KpiRow, kpi_rows
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class JourneyPage(PageContext):
     """Every measure, quick wins first."""
     evidence: list[Step]
     """The steps with evidence."""
+    kpis: list[KpiRow]
+    """The journey's KPIs with their trends and sparklines, in file order."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,8 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
         comparison=portfolio.compare(current, journey) if current else None, pain_points=pains,
         love_points=[LovePointEntry(*item) for item in views.love_points(journey)],
         measures=[MeasureEntry(m, views.addressed(journey, m)) for m in views.measures_in_order(journey)],
-        evidence=[step for step in journey.steps if step.evidence])
+        evidence=[step for step in journey.steps if step.evidence],
+        kpis=kpi_rows(portfolio.journey_kpis(journey, site.today), site.labels))
 
 
 def journey_embed(site: Site, kind: str, journey: Journey, here: str) -> PageContext:

@@ -7,7 +7,7 @@ Charts are inline SVG (:mod:`...render.charts`), ready to print.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
@@ -117,7 +117,7 @@ class PainPointsPage(PageContext):
     severities: list[str]
     """Every severity, critical first (the severity filter)."""
     support_levels: tuple[str, ...]
-    """Whether a step supports the customer enough: yes, partly, no (the filter by the pain point's step)."""
+    """Whether a step supports the customer enough: fully, partly, not (the filter by the pain point's step)."""
     journeys: list[Journey]
     """The journeys walked today (the journey filter)."""
     rows: list[PainRow]
@@ -191,11 +191,25 @@ def measures_page(site: Site, here: str) -> MeasuresPage:
 # --- KPI board -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class KpiRow:
+    """A KPI as a table row shows it: with its trend and its measurements as a sparkline."""
+
+    entry: portfolio.KpiEntry
+    sparkline: Markup | None
+    """The measured values over time (inline SVG named by its values); None with fewer than two."""
+
+
+def kpi_rows(entries: Iterable[portfolio.KpiEntry], labels: Mapping[str, str]) -> list[KpiRow]:
+    """The rows of `entries`, in their order."""
+    return [KpiRow(entry, charts.sparkline(entry.kpi, labels)) for entry in entries]
+
+
+@dataclass(frozen=True)
 class KpiJourneyGroup:
     """A journey's KPIs on the board, with their bar chart."""
 
     journey: Journey
-    entries: list[portfolio.KpiEntry]
+    entries: list[KpiRow]
     chart: Markup
     """The KPIs as bars (inline SVG, id ``cjm-kpis-<journey id>``)."""
 
@@ -205,7 +219,7 @@ class KpiOwnerGroup:
     """The KPIs a department owns."""
 
     department: str
-    entries: list[portfolio.KpiEntry]
+    entries: list[KpiRow]
 
 
 @dataclass(frozen=True)
@@ -222,11 +236,13 @@ class KpisPage(PageContext):
 def kpis_page(site: Site, here: str) -> KpisPage:
     """The context of the KPI board."""
     catalog = site.catalog
-    entries = portfolio.kpi_board(catalog)
-    journeys = [KpiJourneyGroup(items[0].journey, items, charts.kpi_bars(items, site.labels, f"cjm-kpis-{key}"))
+    entries = portfolio.kpi_board(catalog, site.today)
+    labels = site.labels
+    journeys = [KpiJourneyGroup(items[0].journey, kpi_rows(items, labels), charts.kpi_bars(items, labels, f"cjm-kpis-{key}"))
                 for key, items in portfolio.by_journey(entries).items()]
     return KpisPage(**page_fields(site, here), figures=portfolio.kpi_figures(entries), by_journey=journeys,
-                    by_owner=[KpiOwnerGroup(*item) for item in portfolio.by_owner(catalog, entries)])
+                    by_owner=[KpiOwnerGroup(owner, kpi_rows(items, labels))
+                              for owner, items in portfolio.by_owner(catalog, entries)])
 
 
 # --- review status ---------------------------------------------------------------------------
