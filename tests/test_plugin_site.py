@@ -17,7 +17,7 @@ import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -405,6 +405,41 @@ def test_whether_a_step_supports_the_customer_is_a_matrix_row_and_a_register_fil
     assert {pain: rows[pain] for pain in by_pain} == by_pain and "partly" in by_pain.values()
     options = [o["value"] for o in register.select("form[data-cjm-filter] select[name=supported] option")]
     assert options == ["", "fully", "partly", "not"]
+
+
+@pytest.mark.parametrize(("repo", "discuss", "form"), [
+    ("https://github.com/acme/journeys", "auto", "github"), ("https://gitlab.com/acme/journeys/", "auto", "gitlab"),
+    ("https://git.acme.de/cx/journeys", "gitlab", "gitlab"), ("https://git.acme.de/cx/journeys", "github", "github"),
+    ("https://git.acme.de/cx/journeys", "auto", None), ("https://github.com/acme/journeys", "off", None),
+])
+def test_steps_pain_points_and_measures_open_a_new_issue_in_the_tracker(tmp_path: Path, data: dict, repo: str,
+                                                                       discuss: str, form: str | None) -> None:
+    journey = data["maps/kauf.yml"]
+    journey["stages"][0]["steps"][0]["pain_points"][0]["text"] = 'Preis & "Versand" <b>unklar</b>'
+    site = build_site(tmp_path, data, {"repo_url": repo, "site_url": "https://cx.acme.de/wiki/"}, plugin={"discuss": discuss})
+    assert site.returncode == 0, site.log
+    links = site.soup("journeys/kauf/").select("a.cjm-discuss")
+    if form is None:
+        assert links == []
+        return
+    steps = [step for stage in journey["stages"] for step in stage["steps"]]
+    expected = len(steps) + sum(len(step.get("pain_points", [])) for step in steps) + len(journey.get("measures", []))
+    assert len(links) == expected
+    texts = {step["name"] for step in steps} | {pain["text"] for step in steps for pain in step.get("pain_points", [])}
+    texts |= {measure["title"] for measure in journey.get("measures", [])}
+    for link in links:
+        url = urlsplit(link["href"])
+        query = {key: values[0] for key, values in parse_qs(url.query).items()}
+        title, back = (query["title"], query["body"]) if form == "github" else \
+            (query["issue[title]"], query["issue[description]"])
+        assert f"{url.scheme}://{url.netloc}{url.path}" == repo.rstrip("/") + (
+            "/issues/new" if form == "github" else "/-/issues/new")
+        anchor = link.find_parent(id=True)["id"]
+        assert back == f"https://cx.acme.de/wiki/journeys/kauf/#{anchor}"
+        prefix = journey["title"] + ": "
+        assert title.startswith(prefix) and title.removeprefix(prefix) in texts
+    assert 'Preis & "Versand" <b>unklar</b>' in {parse_qs(urlsplit(a["href"]).query).get("title", parse_qs(
+        urlsplit(a["href"]).query).get("issue[title]"))[0].removeprefix(journey["title"] + ": ") for a in links}
 
 
 def test_personas_show_their_local_image_or_their_initials_and_nothing_is_fetched(tmp_path: Path, data: dict) -> None:

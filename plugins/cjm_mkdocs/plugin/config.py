@@ -33,6 +33,11 @@ class JourneyPluginConfig(base.Config):
     edit_uri = c.Optional(c.Type(str))
     """Base of the "edit this YAML" link; the data file's path (relative to mkdocs.yml) is appended.
     A relative value is resolved against `repo_url`; unset means `repo_url` + `edit/main/`."""
+    discuss = c.Choice(("auto", "github", "gitlab", "off"), default="auto")
+    """Where the "discuss" links of steps, pain points and measures open a new issue, with the title filled in and a
+    link back: `auto` takes the form from `repo_url` (github.com, gitlab.com; other hosts: off), `github` or
+    `gitlab` name the form for a repository elsewhere, `off` leaves the links out. Nothing is requested at build
+    time."""
     nav_position = c.Type(int, default=1)
     """Where the generated sections go in the top level of the navigation."""
     nav_items = c.Type(int, default=50)

@@ -234,7 +234,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         shown = self._preview(catalog)
         left_out = {i: journey for i, journey in catalog.journeys.items() if i not in shown.journeys}
         return pages.Site(shown, labels(self.config.language), self.config.today or dt.date.today(),
-                          self._edit_base(config), config.use_directory_urls, left_out)
+                          self._edit_base(config), config.use_directory_urls, left_out,
+                          links.tracker(config.repo_url, self.config.discuss, config.site_url))
 
     def _preview(self, catalog: Catalog) -> Catalog:
         """The catalog, or the part of it the `preview` option names (the other journeys get a page with a note)."""

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ..core.catalog import Catalog
 from ..core.model import Journey
+from .links import Tracker
 from ..views.department import Cell, Dashboard, dashboards, responsibility_matrix
 from ..views.journey import JourneySummary, summary
 
@@ -24,6 +25,8 @@ class Site:
     directory_urls: bool = True
     left_out: Mapping[str, Journey] = field(default_factory=dict)
     """Journeys the plugin's `preview` leaves out of `catalog`: they get a page with a note only."""
+    tracker: Tracker | None = None
+    """Where "discuss" links open a new issue; None: no such links."""
 
     @cached_property
     def summaries(self) -> dict[str, JourneySummary]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import quote, urljoin
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from ..core.fields import SECTION_PAGE
 
@@ -40,6 +41,36 @@ def relative_url(target: str, here: str, directory_urls: bool, anchor: str = "")
     if to.endswith("/") or not to:
         url = "./" if url == "." else f"{url}/"
     return f"{url}#{anchor}" if anchor else url
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """An issue tracker "discuss" links open a new issue in: the repository, the URL form, the site's address."""
+
+    repo_url: str
+    form: str
+    """github or gitlab: how a new issue's title and description go in the URL."""
+    site_url: str | None = None
+    """The site's address, for the link back to the page; without it the link back is the page's path."""
+
+    def new_issue(self, title: str, page: str, anchor: str) -> str:
+        """The URL of a new issue titled `title`, its description linking back to `anchor` on `page` (a site path)."""
+        back = f"{(self.site_url or '/').rstrip('/')}/{page}#{anchor}"
+        fields = ({"title": title, "body": back} if self.form == "github"
+                  else {"issue[title]": title, "issue[description]": back})
+        path = "/issues/new" if self.form == "github" else "/-/issues/new"
+        return f"{self.repo_url.rstrip('/')}{path}?{urlencode(fields)}"
+
+
+TRACKER_HOSTS = {"github.com": "github", "gitlab.com": "gitlab"}
+
+
+def tracker(repo_url: str | None, discuss: str, site_url: str | None) -> Tracker | None:
+    """The tracker of the plugin's `discuss` option (auto, github, gitlab, off) for `repo_url`, if any."""
+    if not repo_url or discuss == "off":
+        return None
+    form = TRACKER_HOSTS.get(urlsplit(repo_url).hostname or "") if discuss == "auto" else discuss
+    return Tracker(repo_url, form, site_url) if form else None
 
 
 def edit_url(edit_base: str | None, source: str | None) -> str | None:

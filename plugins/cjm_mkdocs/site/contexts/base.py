@@ -16,7 +16,7 @@ from ...core.model import Department, Persona, Stage
 from ...render import counted, escape, number, stage_name
 from ...views.journey import JourneySummary
 from ..inputs import Site
-from ..links import edit_url, relative_url
+from ..links import edit_url, relative_url, site_path
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,9 @@ class PageContext:
     """A stage's name (its own, else the label of a default stage)."""
     counted: Callable[[int, str], str]
     """``counted(n, key)``: the number with the label `key` (a plural), or its singular (``key_one``) when n is 1."""
+    discuss: Callable[[str, str], str | None]
+    """``discuss(title, anchor)``: the safe URL of a new issue in the site's tracker about what `anchor` marks on
+    this page, titled `title`; None when the site has no tracker."""
 
     def variables(self) -> dict[str, Any]:
         """The template variables: each field by name."""
@@ -75,8 +78,17 @@ def page_fields(site: Site, here: str, source: str | None = None) -> dict[str, A
         "departments": site.catalog.departments, "personas": site.catalog.personas, "summaries": site.summaries,
         "url": _linker(site, here), "date": _date_formatter(labels),
         "number": lambda value: number(value, labels), "stage_name": lambda stage: stage_name(stage, labels),
-        "counted": _counter(labels),
+        "counted": _counter(labels), "discuss": _discussion(site, here),
     }
+
+
+def _discussion(site: Site, here: str) -> Callable[[str, str], str | None]:
+    """`discuss(title, anchor)` for the page at `here`."""
+    tracker, page = site.tracker, site_path(here, site.directory_urls)
+
+    def discuss(title: str, anchor: str) -> str | None:
+        return escape.safe_url(tracker.new_issue(escape.one_line(title), page, anchor)) if tracker else None
+    return discuss
 
 
 def _edit_link(site: Site, source: str | None) -> str | None:
