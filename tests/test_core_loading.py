@@ -89,6 +89,10 @@ BROKEN = [
      "maps/shop.yml", 15, 20, "stages[0].steps[0].supported", "must be fully, partly or not, not", "write fully, partly or not"),
     ("support unknown", {"maps/shop.yml": journey_with("        rating: okay", "        rating: okay\n        supported: maybe")},
      "maps/shop.yml", 15, 20, "stages[0].steps[0].supported", "must be fully, partly or not, not", "write fully, partly or not"),
+    ("ticket over http", {"maps/shop.yml": journey_with("    addresses: [versand-unklar]", "    addresses: [versand-unklar]\n    issue: http://jira.example.com/CX-1")},
+     "maps/shop.yml", 29, 12, "measures[0].issue", "is not an https:// address", "https://"),
+    ("measure names an unknown KPI", {"maps/shop.yml": journey_with("    addresses: [versand-unklar]", "    addresses: [versand-unklar]\n    kpis: [nps]")},
+     "maps/shop.yml", 29, 12, "measures[0].kpis[0]", "no KPI of this journey has the id `nps`", "known KPI of this journey ids"),
     ("syntax error", {"maps/shop.yml": journey_with("title: Kauf über Preisvergleich", "title: Kauf: über [Preis")},
      "maps/shop.yml", 1, 12, "", "is not valid YAML", "quotes"),
 ]
@@ -132,6 +136,17 @@ def test_a_kpi_with_history_takes_its_latest_value_as_current_and_refuses_anothe
     assert "a latest measured value of 14 (2026-06-30)" in problem.message and "leave out `current`" in problem.hint
     catalog, problems = load(write_data(tmp_path, {"maps/shop.yml": JOURNEY + kpis.replace("    current: 12\n", "")}))
     assert problems == [] and catalog.journeys["shop"].kpis[0].current == 14
+
+
+def test_a_measure_with_history_takes_its_latest_change_as_status_and_refuses_another(tmp_path):
+    history = "    history:\n      - {status: done, date: 2026-07-15}\n      - {status: planned, date: 2026-04-15}\n"
+    changed = journey_with("    addresses: [versand-unklar]\n", "    addresses: [versand-unklar]\n    status: planned\n" + history)
+    _, problems = load(write_data(tmp_path, {"maps/shop.yml": changed}))
+    [problem] = problems
+    assert (problem.file, problem.line, problem.field) == ("maps/shop.yml", 27, "measures[0]")
+    assert "a latest change to done (2026-07-15)" in problem.message and "leave out `status`" in problem.hint
+    catalog, problems = load(write_data(tmp_path, {"maps/shop.yml": changed.replace("    status: planned\n", "")}))
+    assert problems == [] and catalog.journeys["shop"].measures[0].status == "done"
 
 
 def test_all_problems_of_a_run_are_reported_together(tmp_path):

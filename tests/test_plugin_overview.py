@@ -378,6 +378,33 @@ def kpi_trend(kpi: dict) -> tuple[str, str]:
     return direction, "yes" if stale else "no"
 
 
+def test_done_measures_show_their_day_lead_time_ticket_and_their_kpis_before_and_after(site: BuiltSite,
+                                                                                      data: dict) -> None:
+    checked = 0
+    for key, journey in data["journeys"].items():
+        for measure in journey.get("measures", []):
+            changes = sorted(measure.get("history", []), key=lambda change: change["date"])
+            if not changes or changes[-1]["status"] != "done":
+                continue
+            done, row = changes[-1]["date"], site.soup(f"journeys/{key}/").select_one(f"tr#measure-{measure['id']}")
+            text = " ".join(row.get_text(" ").split())
+            assert done.strftime("%d.%m.%Y") in text and f"{(done - changes[0]['date']).days} Tagen" in text
+            assert row.select_one(f"a[href='{measure['issue']}']") if measure.get("issue") else True
+            targets = [k for k in journey.get("kpis", []) if not measure.get("kpis") or k["id"] in measure["kpis"]]
+            for kpi in targets:
+                before = [m for m in measured(kpi) if m["date"] <= done]
+                after = [m for m in measured(kpi) if m["date"] > done]
+                effect = row.select_one(f"p.cjm-effect[data-kpi={kpi['id']}]")
+                if before and after:
+                    change = (after[-1]["value"] - before[-1]["value"]) * (1 if kpi.get("better", "higher") == "higher" else -1)
+                    assert effect["data-direction"] == ("improving" if change > 0 else "worsening" if change else "steady")
+                    assert f"{before[-1]['value']:g}" in effect.get_text() and f"{after[-1]['value']:g}" in effect.get_text()
+                else:
+                    assert effect["data-direction"] == "unknown"
+                checked += 1
+    assert checked, "the sample has a done measure whose KPI was measured before and after"
+
+
 def test_kpi_trends_latest_values_and_stale_marks_follow_the_measurements(site: BuiltSite, data: dict) -> None:
     page = site.soup("overview/kpis/")
     seen = Counter()

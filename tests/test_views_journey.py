@@ -9,7 +9,7 @@ import pytest
 
 from cjm_mkdocs.views import journey as views
 from cjm_mkdocs.core.catalog import Catalog
-from cjm_mkdocs.core.model import Department, Journey, Kpi, Step, add_months, mood_of
+from cjm_mkdocs.core.model import Department, Journey, Kpi, Measure, Step, add_months, mood_of
 from conftest import sample_data
 
 
@@ -138,3 +138,33 @@ def test_a_kpi_is_stale_once_its_interval_has_passed_since_its_latest_value(toda
     measured = kpi([("2026-01-31", 40), ("2026-04-30", 45)], interval_months=3)
     assert views.kpi_trend(measured, dt.date.fromisoformat(today)).stale is stale
     assert not views.kpi_trend(kpi([("2026-04-30", 45)]), dt.date(2030, 1, 1)).stale  # no interval: never stale
+
+
+# --- measures that show their effect ---------------------------------------------------------------
+
+def measure(history: list[tuple[str, str]], **fields: object) -> Measure:
+    changes = [{"status": status, "date": dt.date.fromisoformat(day)} for status, day in history]
+    return Measure.model_validate({"title": "M", "history": changes, **fields})
+
+
+def test_a_measures_latest_change_is_its_status_and_done_measures_know_their_day_and_lead_time() -> None:
+    done = measure([("done", "2026-07-15"), ("planned", "2026-04-15"), ("in-progress", "2026-05-04")])
+    assert (done.status, done.done_on, done.lead_days) == ("done", dt.date(2026, 7, 15), 91)
+    running = measure([("planned", "2026-04-15"), ("in-progress", "2026-05-04")])
+    assert (running.status, running.done_on, running.lead_days) == ("in-progress", None, None)
+    assert (measure([], status="done").done_on, measure([], status="done").lead_days) == (None, None)
+
+
+def test_a_done_measure_shows_its_kpis_before_and_after_the_day_it_was_done() -> None:
+    hotline = kpi([("2026-03-31", 54), ("2026-06-30", 59), ("2026-09-30", 67)], id="hotline")
+    calls = kpi([("2026-06-30", 40), ("2026-07-15", 41), ("2026-08-31", 38)], better="lower", id="calls")
+    quiet = kpi([("2026-03-31", 10)], id="quiet")
+    journey = Journey.model_construct(kpis=[hotline, calls, quiet])
+    done = measure([("planned", "2026-04-15"), ("done", "2026-07-15")])
+    found = {effect.kpi.id: effect for effect in views.effects(journey, done)}
+    assert [(found["hotline"].before.value, found["hotline"].after.value, found["hotline"].direction)] == [(59, 67, "improving")]
+    assert (found["calls"].before.value, found["calls"].after.value, found["calls"].direction) == (41, 38, "improving")
+    assert (found["quiet"].before.value, found["quiet"].after, found["quiet"].direction) == (10, None, "unknown")
+    targeted = measure([("done", "2026-07-15")], kpis=["calls"])
+    assert [effect.kpi.id for effect in views.effects(journey, targeted)] == ["calls"]
+    assert views.effects(journey, measure([("in-progress", "2026-07-15")])) == []

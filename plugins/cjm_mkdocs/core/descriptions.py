@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from .model import (BackstageProcess, Department, DepartmentsFile, Evidence, Journey, Kpi, LovePoint, Measure,
-                    Measurement, PainPoint, Persona, Record, Stage, Step, Touchpoint)
+                    Measurement, PainPoint, Persona, Record, Stage, StatusChange, Step, Touchpoint)
 
 SOURCE_LANGUAGE = "de"
 """The language of the docstrings in :mod:`.model`."""
@@ -124,8 +124,17 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
         "effort": "Effort: `low`, `medium` or `high`. Example: `low`",
         "impact": "Impact: `low`, `medium` or `high`. Example: `high`",
         "quick_win": "A quick win? By default: low effort with medium or high impact. Example: `true`",
-        "status": "`idea`, `planned`, `in-progress` or `done`. Example: `planned`",
+        "status": "`idea`, `planned`, `in-progress` or `done`; with `history`, its latest change. Example: `planned`",
         "due": "Due date (YYYY-MM-DD). Example: `2026-12-31`",
+        "history": "The status changes with their dates, in any order; the latest is the current status. "
+                   "Example: `- {status: done, date: 2026-06-30}`",
+        "issue": "The ticket in the issue tracker (https only). Example: `https://jira.example.com/browse/CX-42`",
+        "kpis": "The ids of the KPIs the measure should move; by default all of the journey's. "
+                "Example: `[hotline-reachability]`",
+    },
+    StatusChange: {
+        "status": "The status reached. Example: `in-progress`",
+        "date": "The day of the change. Example: `2026-05-04`",
     },
     Kpi: {
         "id": "The KPI's id; defaults to one made from the name. Example: `nps`",

@@ -133,6 +133,13 @@ def _url(value: Any) -> str:
     return text
 
 
+def _https(value: Any) -> str:
+    text = _url(value)
+    if not text.lower().startswith("https://"):
+        raise fail(f"`{text[:60]}` is not an https:// address", "link the ticket with its https:// address")
+    return text
+
+
 def _rating(value: Any) -> int | str:
     if isinstance(value, (int, float)) or (isinstance(value, PlainScalar) and value.kind == "number"):
         return _score(value)
@@ -170,5 +177,6 @@ Number = Annotated[float, BeforeValidator(_number)]
 Day = Annotated[dt.date, BeforeValidator(_date)]
 PositiveInt = Annotated[int, BeforeValidator(_positive)]
 Url = Annotated[str, BeforeValidator(_url)]
+HttpsUrl = Annotated[str, BeforeValidator(_https)]
 Rating = Annotated[int | Literal["delighting", "okay", "disappointing"], BeforeValidator(_rating)]
 TextOrNumber = Annotated[str | float, BeforeValidator(_value)]

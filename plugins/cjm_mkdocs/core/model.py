@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import (Day, Flag, Number, PageId, PositiveInt, Rating, Slug, Support, Text, TextOrNumber, Url, fail,
-                     slugify)
+from .fields import (Day, Flag, HttpsUrl, Number, PageId, PositiveInt, Rating, Slug, Support, Text, TextOrNumber, Url,
+                     fail, slugify)
 
 DEFAULT_STAGES = ("awareness", "consideration", "decision", "purchase", "post-purchase")
 Severity = Literal["low", "medium", "high", "critical"]
@@ -245,6 +245,18 @@ class Stage(Record):
     """Die Schritte der Phase, in Reihenfolge."""
 
 
+MeasureStatus = Literal["idea", "planned", "in-progress", "done"]
+
+
+class StatusChange(Record):
+    """The day a measure reached a status."""
+
+    status: MeasureStatus
+    """Der erreichte Status. Beispiel: `in-progress`"""
+    date: Day
+    """Tag des Wechsels. Beispiel: `2026-05-04`"""
+
+
 class Measure(Record):
     """An improvement that addresses pain points or steps."""
 
@@ -262,10 +274,44 @@ class Measure(Record):
     """Wirkung: `low`, `medium` oder `high`. Beispiel: `high`"""
     quick_win: Flag | None = None
     """Quick Win? Standard: geringer Aufwand bei mittlerer oder hoher Wirkung. Beispiel: `true`"""
-    status: Literal["idea", "planned", "in-progress", "done"] = "idea"
-    """`idea`, `planned`, `in-progress` oder `done`. Beispiel: `planned`"""
+    status: MeasureStatus = "idea"
+    """`idea`, `planned`, `in-progress` oder `done`; mit `history` der letzte Wechsel. Beispiel: `planned`"""
     due: Day | None = None
     """Fälligkeitsdatum (JJJJ-MM-TT). Beispiel: `2026-12-31`"""
+    history: list[StatusChange] = Field(default_factory=list)
+    """Die Statuswechsel mit Datum, in beliebiger Reihenfolge; der jüngste ist der aktuelle Status. Beispiel: `- {status: done, date: 2026-06-30}`"""
+    issue: HttpsUrl | None = None
+    """Das Ticket im Ticketsystem (nur https). Beispiel: `https://jira.example.com/browse/CX-42`"""
+    kpis: list[Slug] = Field(default_factory=list)
+    """Kennungen der Kennzahlen, die die Maßnahme bewegen soll; Standard: alle der Journey. Beispiel: `[erreichbarkeit-hotline]`"""
+
+    @model_validator(mode="after")
+    def _latest_is_status(self) -> "Measure":
+        if not self.history:
+            return self
+        latest = self.changes[-1]
+        if "status" in self.model_fields_set and self.status != latest.status:
+            raise fail(f"gives `status: {self.status}` and a latest change to {latest.status} ({latest.date.isoformat()})",
+                       "leave out `status`: the latest change of `history` is the current status")
+        self.status = latest.status
+        return self
+
+    @property
+    def changes(self) -> list[StatusChange]:
+        """The status changes, oldest first."""
+        return sorted(self.history, key=lambda change: change.date)
+
+    @property
+    def done_on(self) -> dt.date | None:
+        """The day it was done, when it is done and its history says so."""
+        changes = self.changes
+        return changes[-1].date if changes and self.status == "done" else None
+
+    @property
+    def lead_days(self) -> int | None:
+        """Days from its first status change to done, when both are known."""
+        done = self.done_on
+        return (done - self.changes[0].date).days if done else None
 
     @property
     def is_quick_win(self) -> bool:

@@ -73,6 +73,9 @@ def _journey(source: Source, journey: Journey, catalog: Catalog, departments: se
     problems += _refs(source, steps, list(_next_refs(journey)), "step")
     problems += _refs(source, targets, [(("measures", m, "addresses", a), ref) for m, measure in enumerate(journey.measures)
                                         for a, ref in enumerate(measure.addresses)], "step or pain point")
+    problems += _refs(source, {kpi.id for kpi in journey.kpis},
+                      [(("measures", m, "kpis", k), ref) for m, measure in enumerate(journey.measures)
+                       for k, ref in enumerate(measure.kpis)], "KPI of this journey")
     problems += _ratings(source, journey)
     return problems + ([] if ("journey", journey.improves) in unloaded else _improves(source, journey, catalog))
 

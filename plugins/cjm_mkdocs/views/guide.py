@@ -19,7 +19,8 @@ from ..core.schema import schema_file, schemas
 BLOCK_LABELS = {"Journey": "journey", "Persona": "persona", "DepartmentsFile": "departments_file",
                 "Department": "department", "Stage": "stage", "Step": "step", "Touchpoint": "touchpoint",
                 "LovePoint": "love_point", "PainPoint": "pain_point", "BackstageProcess": "backstage_process",
-                "Evidence": "evidence_item", "Measure": "measure", "Kpi": "kpi", "Measurement": "measurement"}
+                "Evidence": "evidence_item", "Measure": "measure", "Kpi": "kpi", "Measurement": "measurement",
+                "StatusChange": "status_change"}
 """Schema definition → the label key of its table heading."""
 
 SCALARS = ("integer", "number", "boolean")

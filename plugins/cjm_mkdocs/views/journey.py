@@ -171,3 +171,38 @@ def kpi_trend(kpi: Kpi, today: dt.date) -> KpiTrend:
     if kpi.current is not None:
         gap = max(0.0, kpi.target - kpi.current if kpi.better == "higher" else kpi.current - kpi.target)
     return KpiTrend(direction, latest, previous, stale, gap)
+
+
+@dataclass(frozen=True)
+class KpiEffect:
+    """A KPI a done measure should move, measured before and after the day it was done."""
+
+    kpi: Kpi
+    before: Measurement | None
+    """The latest measurement on or before that day."""
+    after: Measurement | None
+    """The latest measurement after it."""
+
+    @property
+    def direction(self) -> str:
+        """improving, worsening or steady from before to after, in the KPI's better direction; unknown without both."""
+        if not (self.before and self.after):
+            return "unknown"
+        change = self.after.value - self.before.value
+        return "steady" if change == 0 else "improving" if (change > 0) == (self.kpi.better == "higher") else "worsening"
+
+
+def effects(journey: Journey, measure: Measure) -> list[KpiEffect]:
+    """Did it work: each KPI the measure targets (its `kpis`, else all of the journey's), before and after the day it
+    was done; none while it is not done, or its history does not say when."""
+    done = measure.done_on
+    if done is None:
+        return []
+    found = []
+    for kpi in journey.kpis:
+        if measure.kpis and kpi.id not in measure.kpis:
+            continue
+        before = [m for m in kpi.measured if m.date <= done]
+        after = [m for m in kpi.measured if m.date > done]
+        found.append(KpiEffect(kpi, before[-1] if before else None, after[-1] if after else None))
+    return found

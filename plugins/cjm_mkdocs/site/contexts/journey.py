@@ -40,6 +40,8 @@ class MeasureEntry:
 
     measure: Measure
     addressed: list[tuple[str, str]]
+    effects: list[views.KpiEffect]
+    """Once it is done: the KPIs it targets before and after the day it was done."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
         compared=journey if current else target,
         comparison=portfolio.compare(current, journey) if current else None, pain_points=pains,
         love_points=[LovePointEntry(*item) for item in views.love_points(journey)],
-        measures=[MeasureEntry(m, views.addressed(journey, m)) for m in views.measures_in_order(journey)],
+        measures=[MeasureEntry(m, views.addressed(journey, m), views.effects(journey, m))
+                  for m in views.measures_in_order(journey)],
         evidence=[step for step in journey.steps if step.evidence],
         kpis=kpi_rows(portfolio.journey_kpis(journey, site.today), site.labels))
 
