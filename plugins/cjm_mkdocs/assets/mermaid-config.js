@@ -19,10 +19,12 @@
     ".task .label, .journey-section .label { color: #333; }",
   ].join("\n");
   // Mermaid's journey draws its legend, then every task 200 px apart, and leaves as much blank on the right as the
-  // legend takes on the left. Narrower tasks and margins and a smaller legend let four steps and long department names
-  // fit the 998 px content column of a 1280 px window (render/mermaid.py STEPS_PER_DIAGRAM); section boxes line up
-  // with their tasks only while taskMargin equals diagramMarginX; height leaves room for three lines of a task name.
-  var JOURNEY = { useMaxWidth: false, leftMargin: 64, width: 120, height: 60, taskMargin: 16, diagramMarginX: 16 };
+  // legend takes on the left. Narrower tasks and margins and a small legend that wraps its names (at 260 px as Mermaid
+  // measures them, unstyled and entity-encoded; about 140 px as drawn) let four steps fit the 998 px column at 1280 px
+  // whatever the department names (render/mermaid.py STEPS_PER_DIAGRAM). Section boxes line up with their tasks only
+  // while taskMargin equals diagramMarginX; the height leaves room for three lines of a task name.
+  var JOURNEY = { useMaxWidth: false, leftMargin: 64, maxLabelWidth: 260, width: 120, height: 60, taskMargin: 16,
+    diagramMarginX: 16 };
   // The SVG element itself is out of the reach of THEME_CSS: in print it shrinks to the paper instead of running off
   // it, a journey diagram to half the paper's height (a journey has several; cjm.css sets them side by side).
   // mkdocs-mermaid2's SVG is in the page (cjm.css does it there); material's is in a shadow root, which material

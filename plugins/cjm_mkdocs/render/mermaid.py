@@ -15,8 +15,8 @@ from . import stage_name
 from .escape import mermaid_text, one_line, shorten
 
 STEPS_PER_DIAGRAM = 4
-"""At most this many steps to a journey diagram: drawn with the layout of `assets/mermaid-config.js`, four steps and a
-legend of long department names fit the 998 px content column of a 1280 px window (measured in chromium)."""
+"""At most this many steps to a journey diagram: drawn with the layout of `assets/mermaid-config.js` (which wraps the
+legend's names), four steps fit the 998 px content column of a 1280 px window (measured in chromium)."""
 TASK_LENGTH = 40
 ACTOR_LENGTH = 30
 NODE_LENGTH = 60
