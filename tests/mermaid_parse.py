@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-MERMAID_JS = Path(__file__).resolve().parents[1] / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+ROOT = Path(__file__).resolve().parents[1]
+MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+MERMAID_CONFIG_JS = ROOT / "plugins" / "cjm_mkdocs" / "assets" / "mermaid-config.js"
 
 # Parses, renders, then reads the rendered SVG back from the DOM.
 CHECK_JS = """async (text) => {
@@ -69,10 +71,12 @@ class MermaidRunner:
 
 @pytest.fixture(scope="session")
 def mermaid(chromium: Browser) -> Iterator[MermaidRunner]:
-    """Mermaid 11 from node_modules, initialised with securityLevel strict, in the session's chromium."""
+    """Mermaid 11 from node_modules with the site's settings (mermaid-config.js: securityLevel strict, the journey
+    layout), in the session's chromium."""
     page = chromium.new_page()
     page.goto("about:blank")
     page.add_script_tag(path=str(MERMAID_JS))
+    page.add_script_tag(path=str(MERMAID_CONFIG_JS))
     page.evaluate("window.renderCount = 0; mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
     yield MermaidRunner(page)
     page.close()

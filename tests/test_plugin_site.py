@@ -314,10 +314,13 @@ def test_review_due_badge_follows_the_configured_today(tmp_path: Path, data: dic
 
 def test_diagrams_parse_as_mermaid_journeys(tmp_path: Path, data: dict, mermaid) -> None:  # noqa: F811
     site = build_site(tmp_path, data)
-    diagram, paths = mermaid_sources(site.soup("journeys/kauf/"))
-    rendered = mermaid.check(diagram)
-    assert rendered.error is None
-    assert rendered.texts["tasks"] == ["Sieht Angebot", "Bricht ab", "Bestellt"]
+    page = site.soup("journeys/kauf/")
+    *diagrams, paths = mermaid_sources(page)
+    rendered = [mermaid.check(diagram) for diagram in diagrams]
+    assert [diagram.error for diagram in rendered] == [None]  # three steps in two stages: one diagram
+    assert rendered[0].texts["tasks"] == ["Sieht Angebot", "Bricht ab", "Bestellt"]
+    assert sorted(rendered[0].texts["actors"]) == ["Kundenservice", "Marketing"]  # departments, not Anna
+    assert "Anna Schneider" in page.select_one(".cjm-diagram-caption").get_text()
     assert mermaid.check(paths).error is None and paths.startswith("flowchart")
     assert len(mermaid_sources(site.soup("journeys/einkauf/"))) == 1  # no branches, no flowchart
 
@@ -660,28 +663,32 @@ def test_hostile_editor_text_comes_out_inert(tmp_path: Path, renderer: str, merm
     found = matrix(page)
     assert found["steps"][0][1].startswith(HOSTILE_STEP)
     assert found["rows"][DE["does"]][0] == hostile_data()["maps/kauf.yml"]["stages"][0]["steps"][0]["does"]
-    diagram = page.select_one("pre.mermaid code, div.mermaid").get_text().strip()
-    assert_journey_grammar(diagram, stages=2, steps=3)
-    rendered = mermaid.check(diagram)
-    assert rendered.error is None
-    assert rendered.texts["tasks"][0].startswith("Zahlung: 5: Hacker; #1 %% }%%")
-    assert len(rendered.texts["tasks"]) == 3 and len(rendered.texts["sections"]) == 2
+    diagrams = [block.get_text().strip() for block in page.select("pre.mermaid code, div.mermaid")]
+    journeys = [diagram for diagram in diagrams if diagram.startswith("journey")]
+    assert_journey_grammar(journeys, stages=2, steps=3)
+    rendered = [mermaid.check(diagram) for diagram in journeys]
+    assert [diagram.error for diagram in rendered] == [None] * len(journeys)
+    tasks = [task for diagram in rendered for task in diagram.texts["tasks"]]
+    assert tasks[0].startswith("Zahlung: 5: Hacker; #1 %% }%%")
+    assert len(tasks) == 3 and sum(len(diagram.texts["sections"]) for diagram in rendered) == 2
     assert not list((site.root / "content").rglob("*.html"))
 
 
-def assert_journey_grammar(diagram: str, stages: int, steps: int) -> None:
-    """Line by line: editor text (entities removed) holds none of Mermaid's grammar characters."""
-    head, *lines = diagram.splitlines()
-    assert head == "journey" and "%%" not in diagram
+def assert_journey_grammar(diagrams: list[str], stages: int, steps: int) -> None:
+    """Line by line: editor text (entities removed) holds none of Mermaid's grammar characters; no title (the page
+    names the journey), a section per stage, a task per step with the departments responsible for it."""
     kinds = Counter()
-    for line in lines:
-        bare = re.sub(r"#\d+;", "", line)
-        if re.fullmatch(r"  (title|section) [^:;#%\n]+", bare):
-            kinds[bare.split()[0]] += 1
-        else:
-            assert re.fullmatch(r"    [^:;#%]+: [1-5](: [^:;#%]+)?", bare), line
-            kinds["task"] += 1
-    assert kinds == {"title": 1, "section": stages, "task": steps}
+    for diagram in diagrams:
+        head, *lines = diagram.splitlines()
+        assert head == "journey" and "%%" not in diagram
+        for line in lines:
+            bare = re.sub(r"#\d+;", "", line)
+            if re.fullmatch(r"  section [^:;#%\n]+", bare):
+                kinds["section"] += 1
+            else:
+                assert re.fullmatch(r"    [^:;#%]+: [1-5]: [^:;#%]+", bare), line
+                kinds["task"] += 1
+    assert kinds == {"section": stages, "task": steps}
 
 
 MERMAID2_CONFIG = {

@@ -44,6 +44,8 @@
       error: Boolean(svg && (svg.getAttribute("aria-roledescription") === "error" || /Syntax error|Parse error/i.test(text))),
       text: text,
       width: svg ? svg.getBoundingClientRect().width : 0,
+      column: host.parentElement.getBoundingClientRect().width,
+      legend: svg ? [...svg.querySelectorAll("text.legend")].map((e) => e.textContent.trim()) : [],
       smallestText: svg ? smallestText(svg) : 0,
     };
   });

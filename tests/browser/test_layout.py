@@ -1,13 +1,16 @@
 """Layout beyond what every page is checked for (tests/browser/checks.py): the arrows at the edges of a wide table
-scroll it, and the back-to-top button, which only shows while the reader scrolls back up, leaves the matrix's
-header cells and sticky row headers free."""
+scroll it, the back-to-top button, which only shows while the reader scrolls back up, leaves the matrix's
+header cells and sticky row headers free, and a journey's diagrams fit the content column."""
 
 from __future__ import annotations
 
 import pytest
 
+from cjm_mkdocs.render.escape import shorten
+from cjm_mkdocs.render.mermaid import ACTOR_LENGTH
+
 from .checks import NARROW
-from .sites import SHOWCASE
+from .sites import SHOWCASE, load_catalog
 
 # Wait until a smoothly scrolling box has come to rest.
 SETTLED = """async (box) => {
@@ -111,4 +114,27 @@ def test_words_in_narrow_table_columns_wrap_only_between_syllables(sites, tab, p
     page.goto(site.page_url(path), diagrams=0)
     wraps = page.page.evaluate(WRAPS_IN_WORDS)
     assert [wrap for wrap in wraps if wrap.split("|")[0][-1:] not in ("\u00ad", "-")] == []
+    assert page.problems() == []
+
+
+@pytest.mark.parametrize("renderer", ["material", "mermaid2"])
+def test_journey_diagrams_fit_their_column_and_their_legends_name_the_responsible_departments(
+        sites, crawler, renderer: str) -> None:
+    """At 1280 px every journey diagram of the sample is drawn at its natural size within the content column, and
+    its legend lists departments only: together, those responsible for the journey's steps (the step's owner and
+    its touchpoints' owners), never a persona. Mermaid wraps a long name between words, so words are compared."""
+    site = sites.get(renderer)
+    catalog = load_catalog(site.project / "journeys")
+    names = {department.id: shorten(department.name, ACTOR_LENGTH) for department in catalog.departments.values()}
+    page = crawler(renderer)
+    for journey in catalog.journeys.values():
+        path = f"journeys/{journey.id}/"
+        page.goto(site.page_url(path), diagrams=site.mermaid_blocks(path))
+        diagrams = [d for d in page.page.evaluate("window.__cjm.diagrams()") if d["kind"] == "journey"]
+        wide = [(round(d["width"]), round(d["column"])) for d in diagrams if d["width"] > d["column"] + 1]
+        responsible = {names[department] for step in journey.steps
+                       for department in [step.department or journey.department, *(t.department for t in step.touchpoints)]}
+        assert len(diagrams) > 1 and wide == [], f"{path}: diagrams wider than their column (px): {wide}"
+        legend = {word for d in diagrams for line in d["legend"] for word in line.split()}
+        assert legend == {word for name in responsible for word in name.split()}, path
     assert page.problems() == []

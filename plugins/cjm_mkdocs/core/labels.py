@@ -60,6 +60,9 @@ LABELS: dict[str, dict[str, str]] = {
         # journey sections
         "description": "Beschreibung",
         "diagram": "Journey-Diagramm",
+        "diagram_rated_by": "Bewertet aus Sicht von",
+        "diagram_legend": "Die Punkte an einem Schritt stehen für die Abteilungen, die ihn verantworten (Schritt und "
+                          "Touchpoints).",
         "curve": "Emotionskurve",
         "lowest_point": "Tiefpunkt",
         "highest_point": "Höhepunkt",
@@ -377,6 +380,9 @@ LABELS: dict[str, dict[str, str]] = {
         "current_journey": "Current journey",
         "description": "Description",
         "diagram": "Journey diagram",
+        "diagram_rated_by": "Rated as experienced by",
+        "diagram_legend": "The dots on a step stand for the departments responsible for it (the step and its "
+                          "touchpoints).",
         "curve": "Emotion curve",
         "lowest_point": "Lowest point",
         "highest_point": "Highest point",

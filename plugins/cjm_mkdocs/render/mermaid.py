@@ -1,4 +1,4 @@
-"""Mermaid source for a journey: the journey diagram and, for branching journeys, a flowchart.
+"""Mermaid source for a journey: its journey diagrams and, for branching journeys, a flowchart.
 
 Editor text only ever appears encoded by :func:`mermaid_text`; node and subgraph ids
 are generated. No init directives: securityLevel strict comes from the site config.
@@ -7,12 +7,16 @@ are generated. No init directives: securityLevel strict comes from the site conf
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..core.model import Journey, Step
+from ..views.department import step_responsible
 from . import stage_name
-from .escape import mermaid_text, shorten
+from .escape import mermaid_text, one_line, shorten
 
-TITLE_LENGTH = 80
+STEPS_PER_DIAGRAM = 4
+"""At most this many steps to a journey diagram: drawn with the layout of `assets/mermaid-config.js` (which wraps the
+legend's names), four steps fit the 998 px content column of a 1280 px window (measured in chromium)."""
 TASK_LENGTH = 40
 ACTOR_LENGTH = 30
 NODE_LENGTH = 60
@@ -25,19 +29,64 @@ def label(value: str, limit: int) -> str:
     return mermaid_text(shorten(value, limit)) or EMPTY
 
 
-def journey_diagram(journey: Journey, persona_names: dict[str, str], department_names: dict[str, str],
-                    labels: dict[str, str]) -> str:
-    """A Mermaid `journey`: a section per stage, a task per step scored 1–5 with its actors."""
-    personas = [persona_names.get(persona, persona) for persona in journey.personas]
-    lines = ["journey", f"  title {label(journey.title, TITLE_LENGTH)}"]
+@dataclass(frozen=True)
+class JourneyChart:
+    """One Mermaid `journey` of a journey's steps: `name` says which stages it shows (plain text, for its label)."""
+
+    name: str
+    source: str
+
+
+def journey_diagrams(journey: Journey, department_names: dict[str, str], labels: dict[str, str]) -> list[JourneyChart]:
+    """The journey as Mermaid `journey` diagrams of at most :data:`STEPS_PER_DIAGRAM` steps, in order.
+
+    Consecutive stages share a diagram while their steps fit; a longer stage is split into even parts, named
+    "(1/2)", "(2/2)". Each stage is a `section`, each step a task scored 1–5 whose actors are the departments
+    responsible for it (:func:`~cjm_mkdocs.views.department.step_responsible`): one kind of thing in the legend.
+    No title: the page names the journey and the personas whose scores these are.
+    """
+    return [_chart(journey, group, department_names) for group in _grouped(_stage_parts(journey, labels))]
+
+
+StagePart = tuple[str, str, list[Step]]
+"""A stage, or an even part of a long one: the stage's name, which part it is ("", "(1/2)") and its steps."""
+
+
+def _stage_parts(journey: Journey, labels: dict[str, str]) -> list[StagePart]:
+    parts = []
     for stage in journey.stages:
-        lines.append(f"  section {label(stage_name(stage, labels), TASK_LENGTH)}")
-        for step in stage.steps:
-            owners = [department_names.get(t.department, t.department) for t in step.touchpoints if t.department]
-            actors = ", ".join(dict.fromkeys(label(actor, ACTOR_LENGTH) for actor in [*personas, *owners]))
-            task = f"    {label(step.name, TASK_LENGTH)}: {step.score}"
-            lines.append(f"{task}: {actors}" if actors else task)
-    return "\n".join(lines) + "\n"
+        name, steps = stage_name(stage, labels), stage.steps
+        count = -(-len(steps) // STEPS_PER_DIAGRAM)
+        for number in range(count):
+            part = steps[len(steps) * number // count : len(steps) * (number + 1) // count]
+            parts.append((name, f"({number + 1}/{count})" if count > 1 else "", part))
+    return parts
+
+
+def _grouped(parts: list[StagePart]) -> list[list[StagePart]]:
+    """Consecutive parts, as many to a diagram as keep it within :data:`STEPS_PER_DIAGRAM` steps."""
+    groups: list[list[StagePart]] = []
+    for part in parts:
+        if groups and sum(len(steps) for _, _, steps in groups[-1]) + len(part[2]) <= STEPS_PER_DIAGRAM:
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    return groups
+
+
+def _chart(journey: Journey, group: list[StagePart], department_names: dict[str, str]) -> JourneyChart:
+    lines = ["journey"]
+    for name, which, steps in group:
+        lines.append(f"  section {_joined(label(name, TASK_LENGTH), mermaid_text(which))}")
+        for step in steps:
+            owners = [department_names.get(department, department) for department in step_responsible(journey, step)]
+            actors = ", ".join(dict.fromkeys(label(owner, ACTOR_LENGTH) for owner in owners))
+            lines.append(f"    {label(step.name, TASK_LENGTH)}: {step.score}: {actors}")
+    return JourneyChart(" · ".join(_joined(one_line(name), which) for name, which, _ in group), "\n".join(lines) + "\n")
+
+
+def _joined(name: str, which: str) -> str:
+    return f"{name} {which}" if which else name
 
 
 def branch_flowchart(journey: Journey, labels: dict[str, str]) -> str | None:

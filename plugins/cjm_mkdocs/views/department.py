@@ -203,6 +203,12 @@ def step_departments(journey: Journey, step: Step) -> list[str]:
     return list(dict.fromkeys(owners))
 
 
+def step_responsible(journey: Journey, step: Step) -> list[str]:
+    """The departments responsible for a step as the customer meets it: its owner, then its touchpoints' owners."""
+    owner = step.department or journey.department
+    return list(dict.fromkeys([owner, *(touchpoint.department or owner for touchpoint in step.touchpoints)]))
+
+
 def departments_of(journey: Journey) -> list[str]:
     """Every department that owns something in the journey, in order of appearance."""
     return list(dict.fromkeys(item.department for item in owned_in(journey)))

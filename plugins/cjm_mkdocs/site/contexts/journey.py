@@ -45,12 +45,21 @@ class MeasureEntry:
 
 
 @dataclass(frozen=True)
+class DiagramPart:
+    """One Mermaid journey diagram of a journey: a few consecutive stages (or part of a long one)."""
+
+    name: str
+    """The stages it shows, as plain text ("Bewusstsein · Überlegung", "Kauf (1/2)")."""
+    source: Markup
+    """Its Mermaid source (editor text escaped for Mermaid)."""
+
+
+@dataclass(frozen=True)
 class DiagramEmbed(PageContext):
-    """``<!-- cjm:diagram <journey> -->``: the journey's Mermaid diagram."""
+    """``<!-- cjm:diagram <journey> -->``: the journey's Mermaid diagrams."""
 
     journey: Journey
-    diagram: Markup
-    """The Mermaid journey diagram's source (escaped for Mermaid)."""
+    diagrams: list[DiagramPart]
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ class JourneyPage(PageContext):
 
     journey: Journey
     summary: views.JourneySummary
-    diagram: Markup
+    diagrams: list[DiagramPart]
     curve: Markup
     owners: Mapping[str, list[str]]
     step_texts: tuple[str, ...]
@@ -140,7 +149,7 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
              for step, pain in views.by_severity(journey.pain_points)]
     return JourneyPage(
         **page_fields(site, here, source), journey=journey, summary=site.summaries[journey.id],
-        diagram=diagram(site, journey), curve=curve.emotion_curve(journey, site.labels), owners=step_owners(journey),
+        diagrams=diagrams(site, journey), curve=curve.emotion_curve(journey, site.labels), owners=step_owners(journey),
         step_texts=STEP_TEXTS,
         paths=_markup_or_none(mermaid.branch_flowchart(journey, site.labels)), current=current, target=target,
         compared=journey if current else target,
@@ -156,7 +165,7 @@ def journey_embed(site: Site, kind: str, journey: Journey, here: str) -> PageCon
     """The context of a journey's diagram, matrix or curve embedded in the page at `here`."""
     common = page_fields(site, here)
     if kind == "diagram":
-        return DiagramEmbed(**common, journey=journey, diagram=diagram(site, journey))
+        return DiagramEmbed(**common, journey=journey, diagrams=diagrams(site, journey))
     if kind == "curve":
         return CurveEmbed(**common, journey=journey, curve=curve.emotion_curve(journey, site.labels))
     return MatrixEmbed(**common, journey=journey, owners=step_owners(journey), step_texts=STEP_TEXTS)
@@ -178,11 +187,11 @@ def left_out_page(site: Site, journey: Journey, here: str) -> LeftOutPage:
     return LeftOutPage(**page_fields(site, here), journey=journey)
 
 
-def diagram(site: Site, journey: Journey) -> Markup:
-    """The journey's Mermaid diagram source."""
-    catalog = site.catalog
-    return Markup(mermaid.journey_diagram(journey, {p.id: p.name for p in catalog.personas.values()},
-                                          {d.id: d.name for d in catalog.departments.values()}, site.labels))
+def diagrams(site: Site, journey: Journey) -> list[DiagramPart]:
+    """The journey's Mermaid journey diagrams, a few stages each."""
+    names = {department.id: department.name for department in site.catalog.departments.values()}
+    return [DiagramPart(chart.name, Markup(chart.source))
+            for chart in mermaid.journey_diagrams(journey, names, site.labels)]
 
 
 def step_owners(journey: Journey) -> dict[str, list[str]]:
