@@ -158,14 +158,19 @@ class KpiTrend:
     """How far the current value is from the target, in the better direction (0 once met); None without a value."""
 
 
+def heading(kpi: Kpi, earlier: Measurement | None, later: Measurement | None) -> str:
+    """improving, worsening or steady from `earlier` to `later`, in the KPI's better direction; unknown without both."""
+    if not (earlier and later):
+        return "unknown"
+    change = later.value - earlier.value
+    return "steady" if change == 0 else "improving" if (change > 0) == (kpi.better == "higher") else "worsening"
+
+
 def kpi_trend(kpi: Kpi, today: dt.date) -> KpiTrend:
     """The trend of `kpi` on `today`, from its measurements."""
     measured = kpi.measured
     latest, previous = (measured[-1] if measured else None), (measured[-2] if len(measured) > 1 else None)
-    direction = "unknown"
-    if latest and previous:
-        change = latest.value - previous.value
-        direction = "steady" if change == 0 else "improving" if (change > 0) == (kpi.better == "higher") else "worsening"
+    direction = heading(kpi, previous, latest)
     stale = bool(latest and kpi.interval_months and add_months(latest.date, kpi.interval_months) < today)
     gap = None
     if kpi.current is not None:
@@ -185,11 +190,8 @@ class KpiEffect:
 
     @property
     def direction(self) -> str:
-        """improving, worsening or steady from before to after, in the KPI's better direction; unknown without both."""
-        if not (self.before and self.after):
-            return "unknown"
-        change = self.after.value - self.before.value
-        return "steady" if change == 0 else "improving" if (change > 0) == (self.kpi.better == "higher") else "worsening"
+        """Where the KPI went from before to after (:func:`heading`)."""
+        return heading(self.kpi, self.before, self.after)
 
 
 def effects(journey: Journey, measure: Measure) -> list[KpiEffect]:
