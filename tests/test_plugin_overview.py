@@ -98,6 +98,12 @@ def pains(journey: dict):
             yield stage, step, pain.get("id", f"{step['id']}-pain-{number}"), pain
 
 
+def measure_status(measure: dict) -> str:
+    """The status of its latest change when it lists its history, else the one written (default idea)."""
+    changes = sorted(measure.get("history", []), key=lambda change: change["date"])
+    return changes[-1]["status"] if changes else measure.get("status", "idea")
+
+
 def addressing(journey: dict, step: dict, pain_id: str) -> list[dict]:
     return [m for m in journey.get("measures", []) if {step["id"], pain_id} & set(m.get("addresses", []))]
 
@@ -165,7 +171,7 @@ def expected_pains(data: dict) -> list[tuple]:
     for key, journey in as_is(data).items():
         for stage, step, pain_id, pain in pains(journey):
             measures = addressing(journey, step, pain_id)
-            is_open = not any(m.get("status", "idea") == "done" for m in measures)
+            is_open = not any(measure_status(m) == "done" for m in measures)
             found.append((key, pain_id, pain.get("severity", "medium"), owner(journey, step, pain), stage["id"],
                           "yes" if measures else "no", "yes" if is_open else "no"))
     return found
@@ -209,7 +215,7 @@ def test_heatmap_counts_open_pain_points_per_stage_and_department(site: BuiltSit
 
 def test_measures_backlog_puts_quick_wins_first_and_marks_overdue(site: BuiltSite, data: dict) -> None:
     measures = [(key, m) for key, journey in data["journeys"].items() for m in journey.get("measures", [])]
-    order = sorted(measures, key=lambda pair: (not quick_win(pair[1]), pair[1].get("status", "idea") == "done",
+    order = sorted(measures, key=lambda pair: (not quick_win(pair[1]), measure_status(pair[1]) == "done",
                                                -LEVEL[pair[1].get("impact", "medium")],
                                                LEVEL[pair[1].get("effort", "medium")], pair[1].get("due", dt.date.max)))
     page = site.soup("overview/measures/")
@@ -218,13 +224,13 @@ def test_measures_backlog_puts_quick_wins_first_and_marks_overdue(site: BuiltSit
         == [(key, m["id"]) for key, m in order]
     flags = [quick_win(m) for _, m in order]
     assert flags == sorted(flags, reverse=True) and any(flags) and not all(flags)
-    overdue = {m["id"] for _, m in measures if m.get("due") and m["due"] < TODAY and m.get("status") != "done"}
+    overdue = {m["id"] for _, m in measures if m.get("due") and m["due"] < TODAY and measure_status(m) != "done"}
     marked = {fragment(row.select("td")[1].a["href"]).removeprefix("measure-") for row in rows
               if "cjm-overdue" in row.get("class", [])}
     assert overdue and marked == overdue
     figures = {dd["data-figure"]: int(dd.get_text()) for dd in page.select(".cjm-figures dd")}
     assert figures == {"total": len(measures), "quick_wins": sum(flags), "overdue": len(overdue),
-                       "done": sum(m.get("status") == "done" for _, m in measures)}
+                       "done": sum(measure_status(m) == "done" for _, m in measures)}
     [chart] = raw_svgs(site.html("overview/measures/"))
     dots = {int(g.get("data-number")): g for g in chart.iter(f"{SVG}g") if "cjm-dot" in g.get("class", "").split()}
     assert sorted(dots) == list(range(1, len(measures) + 1))
@@ -245,7 +251,7 @@ def pressing(data: dict) -> list[tuple]:
     for key, journey in as_is(data).items():
         for _, step, pain_id, pain in pains(journey):
             measures = addressing(journey, step, pain_id)
-            if not any(m.get("status", "idea") == "done" for m in measures):
+            if not any(measure_status(m) == "done" for m in measures):
                 found.append((SEVERITY[pain.get("severity", "medium")], not step.get("moment_of_truth", False),
                               bool(measures), key, pain_id, owner(journey, step, pain)))
     return sorted(found, key=lambda item: item[:3])
@@ -267,7 +273,7 @@ def step_departments(journey: dict, step: dict) -> set[str]:
 def expected_dashboard(data: dict, department: str) -> dict[str, int]:
     mine = [item for item in pressing(data) if item[5] == department]
     measures = [m for _, m, who in measures_of(data) if who == department]
-    open_measures = [m for m in measures if m.get("status", "idea") != "done"]
+    open_measures = [m for m in measures if measure_status(m) != "done"]
     kpis = [k for journey in data["journeys"].values() for k in journey.get("kpis", [])
             if (k.get("department") or journey["department"]) == department]
     moments = [step for journey in as_is(data).values() for _, step in places(journey)
@@ -307,7 +313,7 @@ def test_a_dashboard_lists_its_open_measures_in_backlog_order_and_its_kpis_off_t
                for row in site.soup("overview/measures/").select("table#cjm-backlog tbody tr")]
     for department in data["departments"]:
         page = site.soup(f"departments/{department}/")
-        mine = {m["id"] for _, m, who in measures_of(data) if who == department and m.get("status", "idea") != "done"}
+        mine = {m["id"] for _, m, who in measures_of(data) if who == department and measure_status(m) != "done"}
         shown = [row["data-measure"] for row in page.select("table.cjm-dashboard-measures tbody tr")]
         assert shown == [measure for measure in backlog if measure in mine][:SHOWN], department
         statuses = [row["data-status"] for row in page.select("#dashboard-kpis tbody tr")]
@@ -334,7 +340,7 @@ def test_dashboard_figures_link_to_the_register_and_backlog_filtered_to_what_the
 def test_the_start_page_shows_the_key_figures_and_the_five_most_pressing_pain_points(site: BuiltSite,
                                                                                        data: dict) -> None:
     page = site.soup("")
-    measures = [m for _, m, _ in measures_of(data) if m.get("status", "idea") != "done"]
+    measures = [m for _, m, _ in measures_of(data) if measure_status(m) != "done"]
     ranked = pressing(data)
     reviews = sum(state == "overdue" for state, _ in expected_reviews(data).values())
     assert tiles(page) == {"journeys": len(data["journeys"]), "critical": sum(item[0] == 0 for item in ranked),
