@@ -6,11 +6,13 @@ from types import SimpleNamespace
 
 import pytest
 from material.plugins.search.plugin import Parser
-from material.plugins.search.plugin import SearchPlugin as MaterialSearch
+from material.plugins.search.plugin import SearchIndex, SearchPlugin as MaterialSearch
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.contrib.search import SearchPlugin as MkDocsSearch
 
 from cjm_mkdocs.plugin.search import ExcludedFromSearch
-from conftest import BuiltSite
+from conftest import BuiltSite, make_project, sample_data
 
 TRICKY = """<h1 id="t">Titel</h1><p>davor</p>
 <div class="a" data-search-exclude><div><div>innen</div></div><p>mehr</p></div>
@@ -43,6 +45,15 @@ def test_hiding_empties_the_excluded_elements_and_restoring_gives_the_page_back(
     assert shown.content == TRICKY
 
 
+def test_only_the_attribute_excludes_not_editor_text_that_reads_so() -> None:
+    content = ('<div aria-label="Journey data-search-exclude x" title="a">im Titel</div>'
+               '<p>Text: data-search-exclude hier</p><table class="t" data-search-exclude><tr><td>weg</td></tr></table>')
+    excluded, shown = ExcludedFromSearch(), page(content)
+    excluded.hide(shown)
+    assert "im Titel" in shown.content and "hier" in shown.content and "weg" not in shown.content
+    assert sections(shown.content) == sections(content)
+
+
 def test_a_page_without_excluded_elements_is_left_as_it_is() -> None:
     excluded, shown = ExcludedFromSearch(), page("<p>nichts</p>")
     excluded.hide(shown)
@@ -73,3 +84,21 @@ def test_only_mkdocs_materials_search_gets_the_page_without_its_excluded_parts(p
     for plugin in plugins.values():
         plugin.search_index = SimpleNamespace(entries=[])
     assert ExcludedFromSearch.applies(plugins) == applies
+
+
+def test_in_a_real_build_mkdocs_materials_search_never_reads_what_it_excludes(tmp_path, monkeypatch) -> None:
+    """The first build of a process too: the plugin must see mkdocs-material's search plugin as one."""
+    read: dict[str, str] = {}
+    original = SearchIndex.add_entry_from_context
+
+    def spy(index, page):
+        read[page.file.src_uri] = page.content
+        return original(index, page)
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", spy)
+    config = load_config(str(make_project(tmp_path, sample_data())), site_dir=str(tmp_path / "site"))
+    build(config)
+    register = read["overview/pain-points.md"]
+    assert 'id="cjm-register"' in register and "cjm-search" in register
+    built = (tmp_path / "site" / "overview" / "pain-points" / "index.html").read_text(encoding="utf-8")
+    rows = built.split('id="cjm-register"', 1)[1].split("</table>", 1)[0]
+    assert "<tr data-severity" in rows and "<tr data-severity" not in register.split('id="cjm-register"', 1)[1]

@@ -73,12 +73,13 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
                                                  config.plugins)
         config.extra_css.extend(f"{pages.ASSETS}/{name}" for name in STYLES)
         config.extra_javascript.extend([*self.mermaid.scripts(), *(f"{pages.ASSETS}/{name}" for name in SCRIPTS)])
-        self.search_excluded_hidden = ExcludedFromSearch.applies(config.plugins)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load and check the data, then add every generated page and asset."""
         start = time.perf_counter()
+        # now, not in on_config: the search plugins make their index in their own on_config or on_pre_build
+        self.search_excluded_hidden = ExcludedFromSearch.applies(config.plugins)
         catalog = self._load()
         self.plan = SitePlan(self._site(catalog, config), self.env, hold_html=True, cache=self.cache)
         generated = self.plan.pages

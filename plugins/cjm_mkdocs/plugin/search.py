@@ -114,15 +114,29 @@ class ExcludedFromSearch:
             page.content = self._placeholder.sub(lambda found: hidden[int(found.group(1))], page.content or "")
 
 
-_EXCLUDED_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^<>]*?\sdata-search-exclude(?=[\s>=/])[^<>]*>")
+_MARK = "data-search-exclude"
+_START_TAG = re.compile(r"""<([a-z][a-z0-9]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""")
+_ATTRIBUTE_NAME = re.compile(r"""\s([^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _HEADING = re.compile(r"<h[1-6][\s>]")
+
+
+def _excluded_tag(content: str, position: int) -> re.Match[str] | None:
+    """The next start tag from `position` on that has the attribute `data-search-exclude` (not text that reads so,
+    as in an attribute's value: editor text must not take anything out of search)."""
+    while (found := content.find(_MARK, position)) >= 0:
+        start = content.rfind("<", 0, found)
+        tag = _START_TAG.match(content, start) if start >= 0 else None
+        if tag and tag.end() > found and _MARK in _ATTRIBUTE_NAME.findall(tag.group(2)):
+            return tag
+        position = found + len(_MARK)
+    return None
 
 
 def _excluded(content: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the contents of each outermost excluded element, in order, but for those holding a heading or
     an element of their own tag: mkdocs-material's parser indexes what follows a nested element of the same tag."""
     position = 0
-    while found := _EXCLUDED_TAG.search(content, position):
+    while found := _excluded_tag(content, position):
         tag, inner = found.group(1), found.end()
         end = _closing(content, tag, inner)
         if end is None:
