@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -111,6 +112,33 @@ def test_a_dirty_rebuild_after_a_journey_edit_rebuilds_what_shows_it_and_gives_t
     served.assert_same_as_a_full_build()
 
 
+def test_rows_kept_from_the_last_build_follow_what_changed_across_journeys(tmp_path: Path, data: dict) -> None:
+    """The pages across all journeys keep the rows of unchanged journeys (site.fragments): a stage another journey
+    brings in moves the register's stage ranks of kauf, and prose comes and goes on journeys the loader keeps."""
+    data["maps/kauf.yml"]["stages"][1]["steps"][0]["pain_points"] = [{"text": "Rechnung fehlt", "severity": "low"}]
+    served = serve(tmp_path, data)
+    stage = {"id": "consideration", "steps": [{"name": "Vergleicht", "rating": 2, "pain_points": [
+        {"text": "Zu viele Anbieter", "severity": "critical"}]}]}
+    served.edit("maps/einkauf.yml", lambda text: dump(with_stage(yaml.safe_load(text), stage)))
+    served.rebuild()
+    register = (served.site / "overview" / "pain-points" / "index.html").read_text(encoding="utf-8")
+    assert "Zu viele Anbieter" in register
+    assert "journeys/kauf.md" not in served.plugin.cache.rendered  # its stage "purchase" now ranks third
+    served.assert_same_as_a_full_build()
+    prose = tmp_path / "project" / "journeys" / "maps" / "kauf.md"
+    prose.unlink()
+    served.rebuild()
+    assert "günstig" not in (served.site / "journeys" / "kauf" / "index.html").read_text(encoding="utf-8")
+    served.assert_same_as_a_full_build()
+    prose.write_text("## Neu\n\nAnna kauft *schnell*.\n", encoding="utf-8")
+    served.rebuild()
+    served.assert_same_as_a_full_build()
+
+
+def with_stage(journey: dict, stage: dict) -> dict:
+    return {**journey, "stages": [stage, *journey["stages"]]}
+
+
 def test_a_dirty_rebuild_after_a_department_edit_rebuilds_the_journeys_naming_it(tmp_path: Path, data: dict) -> None:
     served = serve(tmp_path, data)
     served.edit("departments.yml", lambda text: text.replace("name: IT", "name: Informationstechnik"))
@@ -181,12 +209,16 @@ def test_a_rebuild_that_is_not_dirty_renders_only_the_pages_that_changed(tmp_pat
 
 def test_an_edited_template_override_renders_the_pages_again(tmp_path: Path, data: dict) -> None:
     config_file = project(tmp_path, data, extra_config={"theme": {"name": "material", "custom_dir": "overrides"}})
-    override = config_file.parent / "overrides" / "cjm" / "left_out.md.j2"
+    override = config_file.parent / "overrides" / "cjm" / "catalog.md.j2"
     override.parent.mkdir(parents=True)
     served = Served(config_file, dirty=True)
-    override.write_text("# {{ journey.title }}\n", encoding="utf-8")
-    served.rebuild()
-    assert "journeys/kauf.md" in served.plugin.cache.rendered
+    for text in ("# Katalog\n", "# Katalog, anders\n"):  # a new override of a template in use, then an edit of it
+        override.write_text(text, encoding="utf-8")
+        os.utime(override, ns=(time.time_ns() + 2_000_000_000,) * 2)  # later than the last load, whatever the clock
+        served.rebuild()
+        assert "journeys/index.md" in served.plugin.cache.rendered
+        assert text.strip("# \n") in (served.site / "journeys" / "index.html").read_text(encoding="utf-8")
+        served.assert_same_as_a_full_build()
 
 
 def test_mkdocs_serve_dirty_shows_an_edit_on_every_page_that_lists_the_journey(tmp_path: Path, data: dict) -> None:

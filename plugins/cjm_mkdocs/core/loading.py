@@ -183,8 +183,8 @@ class JourneyLoader:
         if parsed.model is None:
             self._unloaded |= _ids_of(parsed.doc.data, model)
             return []
-        if body:
-            parsed.model.body = body
+        if model is not DepartmentsFile:
+            parsed.model.body = body  # also when the prose file is gone: the model is kept from build to build
         return [Source(file, parsed.doc, parsed.model, parsed.digest)]
 
     def _parse(self, path: Path, file: str, model: type[BaseModel]) -> _Parsed:

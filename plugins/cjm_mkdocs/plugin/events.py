@@ -48,6 +48,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.loader: JourneyLoader | None = None
         self.plan: SitePlan | None = None
         self.env = pages.environment()
+        self.template_dirs: tuple[tuple[Path | str, ...], ...] = ((),)
         self.titles: dict[str, str] = {}
         self.held: dict[str, HtmlBlocks] = {}
         self.mermaid = MermaidLibrary(None, esm=False)
@@ -68,7 +69,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         root = self._base(config) / self.config.data_dir
         if self.loader is None or self.loader.root != root:
             self.loader = JourneyLoader(root, base=self._base(config), max_bytes=self.config.max_file_size)
-        self.env = pages.environment([Path(folder) / "cjm" for folder in config.theme.dirs])
+        self._templates([Path(folder) / "cjm" for folder in config.theme.dirs])
         self.mermaid = MermaidLibrary.configured(self.config.mermaid_js, self.config.mermaid_esm, self._base(config),
                                                  config.plugins)
         config.extra_css.extend(f"{pages.ASSETS}/{name}" for name in STYLES)
@@ -218,6 +219,14 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             log.warning(f"{page}: {len(scripts)} inline script(s) that are not the theme's; the site's "
                         "Content-Security-Policy keeps browsers from running them (put the code in a file listed in "
                         "extra_javascript)")
+
+    def _templates(self, folders: list[Path]) -> None:
+        """The templates of the site's overrides, then the plugin's; kept from build to build (Jinja reloads an edited
+        template itself), made anew when an override comes or goes."""
+        found = tuple((folder, *sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")))
+                      for folder in folders if folder.is_dir())
+        if found != self.template_dirs:
+            self.env, self.template_dirs = pages.environment(folders), found
 
     def _load(self) -> Catalog:
         assert self.loader is not None

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_json
 
 from ..views import portfolio
+from ..views.memo import per_journey
 from ..core.catalog import Catalog
 from ..core.descriptions import SOURCE_LANGUAGE, translate
 from ..core.model import STEP_TEXTS, Department, Journey, Persona
@@ -49,8 +50,13 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "departments": [d.model_dump(mode="json") for d in catalog.departments.values()],
         "personas": [p.model_dump(mode="json") | {"prose": p.body} for p in catalog.personas.values()],
-        "journeys": [j.model_dump(mode="json") | {"prose": j.body} for j in catalog.journeys.values()],
+        "journeys": [_journey_document(journey) for journey in catalog.journeys.values()],
     }
+
+
+@per_journey
+def _journey_document(journey: Journey) -> dict[str, Any]:
+    return journey.model_dump(mode="json") | {"prose": journey.body}
 
 
 def export_json(catalog: Catalog) -> str:
@@ -86,9 +92,9 @@ def view_tables(catalog: Catalog, today: dt.date) -> dict[str, str]:
 def _csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(rows[0])
+        writer.writerows([_cell(value) for value in row.values()] for row in rows)
     return out.getvalue()
 
 
@@ -96,6 +102,8 @@ _LINE_BREAK = re.compile(r"\r\n?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _FORMULA_START = re.compile(r"^(?=[ ]*[=+\-@\uff1d\uff0b\uff0d\uff20])", re.MULTILINE)
 """A line whose first non-blank character starts a formula (also the full-width forms some spreadsheets read)."""
+_UNSAFE = re.compile(rf"[\x00-\x1f\x7f]|{_FORMULA_START.pattern}", re.MULTILINE)
+"""What :func:`_cell` changes: a text without it is safe as it is."""
 
 
 def _cell(value: Any) -> Any:
@@ -106,7 +114,7 @@ def _cell(value: Any) -> Any:
     """
     if isinstance(value, list):
         value = "; ".join(map(str, value))
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not _UNSAFE.search(value):
         return value
     text = _CONTROL.sub("", _LINE_BREAK.sub("\n", value)).replace("\t", " ")
     return _FORMULA_START.sub("'", text)

@@ -1,7 +1,8 @@
 """Generated pages kept from one build to the next, as `mkdocs serve` rebuilds with the same plugin.
 
 A page is rendered again only when its key (:mod:`cjm_mkdocs.site.keys`) changed; most of a rebuild after one
-journey was edited is then the pages across all journeys.
+journey was edited is then the pages across all journeys, and of those only the rows about it are rendered
+again (:mod:`cjm_mkdocs.site.fragments`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from ..core.model import Journey, Persona
+from .fragments import Fragments
 from .keys import PageKeys, digest
 from .inputs import Site
 from .pages import GeneratedPage
@@ -37,6 +39,7 @@ class PageCache:
 
     def __init__(self) -> None:
         self._keys: PageKeys | None = None
+        self.fragments = Fragments()
         self.rendered: list[str] = []
         """The pages the current build rendered (the others were kept)."""
         self._previous: dict[str, KeptPage] = {}
@@ -45,6 +48,8 @@ class PageCache:
     def start(self, site: Site, env: Environment) -> None:
         """Begin a build of `site` through the templates of `env`; pages it does not make are forgotten."""
         self._keys = PageKeys(site, env)
+        self.fragments.start(self._keys)
+        env.fragments = self.fragments  # type: ignore[attr-defined]
         self.rendered = []
         self._previous, self._current = self._current or self._previous, {}
 
@@ -55,8 +60,11 @@ class PageCache:
         key = self.keys.page(template, uri, title, source, shows)
         kept = self._previous.get(uri)
         if kept is None or kept.key != key:
-            kept = KeptPage.of(key, make())
+            with self.fragments.rendering(uri):
+                kept = KeptPage.of(key, make())
             self.rendered.append(uri)
+        else:
+            self.fragments.keep(uri)
         self._current[uri] = kept
         return kept.page
 

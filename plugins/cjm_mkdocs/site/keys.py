@@ -60,6 +60,7 @@ class PageKeys:
         self._files = {source.file: source.digest for source in site.catalog.sources}
         self._journeys: Mapping[str, Journey] = {**site.catalog.journeys, **site.left_out}
         self._data: dict[tuple[str, str], str] = {}
+        self._shown: dict[str, str] = {}
 
     def page(self, template: str, uri: str, title: str, source: str | None, shows: Journey | Persona | None) -> str:
         """The key of a page rendered from `template` about a journey or persona (`shows`), or about all data."""
@@ -73,6 +74,11 @@ class PageKeys:
 
     def journey(self, journey: Journey) -> str:
         """What a journey's page shows of the data."""
+        if journey.id not in self._shown:
+            self._shown[journey.id] = self._journey(journey)
+        return self._shown[journey.id]
+
+    def _journey(self, journey: Journey) -> str:
         catalog = self.site.catalog
         current = journey.improves if journey.improves in catalog.journeys else None
         target = catalog.target_of(journey.id)

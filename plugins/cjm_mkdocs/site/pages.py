@@ -24,6 +24,7 @@ from markupsafe import Markup
 from ..render import export
 from ..views import guide, journey as views
 from .blocks import HtmlBlocks
+from .fragments import CachedRows
 from .inputs import Site
 from .contexts.base import PageContext
 from .contexts.department import department_page, moments_embed, responsibilities_page
@@ -104,7 +105,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
     """The Jinja2 environment: a site's own templates first, then the plugin's."""
     loaders = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()]), PackageLoader("cjm_mkdocs")]
     env = Environment(loader=ChoiceLoader(loaders), autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, undefined=StrictUndefined)
+                      keep_trailing_newline=True, undefined=StrictUndefined, extensions=[CachedRows])
     env.filters.update(
         html_text=escape.html_text, inline_markdown=escape.inline_markdown, block_markdown=escape.block_markdown,
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),

@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar
 from ..core.catalog import Catalog
 from ..core.model import Department, Journey, Step
 from . import portfolio
+from .memo import per_journey
 from .journey import kpi_anchor, love_anchor, measure_anchor, pain_anchor, step_anchor
 
 OWNED_KINDS = ("journey", "touchpoint", "love_point", "pain_point", "backstage", "measure", "kpi")
@@ -32,6 +33,7 @@ class Owned:
     detail: str | None = None
 
 
+@per_journey
 def owned_in(journey: Journey) -> list[Owned]:
     """Everything owned in a journey: the journey, then step by step, then measures and KPIs."""
     items = [Owned("journey", journey.department, journey, journey.title, "")]
@@ -95,13 +97,19 @@ class Cell:
 
 def responsibility_matrix(catalog: Catalog) -> dict[tuple[str, str], Cell]:
     """(department id, journey id) → :class:`Cell`, only for pairs with something owned."""
-    cells: dict[tuple[str, str], Cell] = {}
-    for department, items in responsibilities(catalog).items():
-        for item in items:
-            cell = cells.setdefault((department, item.journey.id), Cell())
-            cell.counts[item.kind] += 1
-            if item.step is not None:
-                cell.worst = min(item.step.score, cell.worst or 5)
+    return {(department, journey.id): cell for journey in catalog.journeys.values()
+            for department, cell in journey_cells(journey).items()}
+
+
+@per_journey
+def journey_cells(journey: Journey) -> dict[str, Cell]:
+    """Department id → what it owns in one journey (:class:`Cell`), for the departments owning something there."""
+    cells: dict[str, Cell] = {}
+    for item in owned_in(journey):
+        cell = cells.setdefault(item.department, Cell())
+        cell.counts[item.kind] += 1
+        if item.step is not None:
+            cell.worst = min(item.step.score, cell.worst or 5)
     return cells
 
 
@@ -183,18 +191,22 @@ def dashboards(catalog: Catalog, today: dt.date, matrix: dict[tuple[str, str], C
     moments = [(place, set(step_departments(place.journey, place.step)))
                for place in portfolio.places(portfolio.as_is(catalog)) if place.step.moment_of_truth]
     moments.sort(key=lambda moment: moment[0].step.score)
-    found = {}
-    for department in catalog.departments:
-        roles = [JourneyRole(journey, bool(cell.counts["journey"]), cell) for journey in catalog.journeys.values()
-                 if (cell := matrix.get((department, journey.id)))]
-        found[department] = Dashboard(
-            pains=[entry for entry in pressing if entry.pain.department == department],
-            unaddressed=sum(not entry.addressed and entry.pain.department == department for entry in register),
-            measures=[entry for entry in backlog if entry.measure.department == department],
-            kpis=[entry for entry in kpis if entry.kpi.department == department],
-            moments=[place for place, taking_part in moments if department in taking_part],
-            journeys=sorted(roles, key=lambda role: not role.owner))
-    return found
+    pains = portfolio.group(pressing, lambda entry: entry.pain.department)
+    unaddressed = Counter(entry.pain.department for entry in register if not entry.addressed)
+    measures = portfolio.group(backlog, lambda entry: entry.measure.department)
+    kpis_of = portfolio.group(kpis, lambda entry: entry.kpi.department)
+    moments_of: dict[str, list[portfolio.Place]] = {}
+    for place, taking_part in moments:
+        for department in taking_part:
+            moments_of.setdefault(department, []).append(place)
+    roles: dict[str, list[JourneyRole]] = {}
+    for (department, journey_id), cell in matrix.items():
+        role = JourneyRole(catalog.journeys[journey_id], bool(cell.counts["journey"]), cell)
+        roles.setdefault(department, []).append(role)
+    return {department: Dashboard(
+        pains=pains.get(department, []), unaddressed=unaddressed[department], measures=measures.get(department, []),
+        kpis=kpis_of.get(department, []), moments=moments_of.get(department, []),
+        journeys=sorted(roles.get(department, []), key=lambda role: not role.owner)) for department in catalog.departments}
 
 
 def step_departments(journey: Journey, step: Step) -> list[str]:

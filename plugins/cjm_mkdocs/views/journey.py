@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .memo import per_journey
 from ..core.model import (SEVERITY_ORDER, Journey, Kpi, LovePoint, Measure, Measurement, PainPoint, Step, add_months,
                           mood_of)
 
@@ -133,6 +134,7 @@ class JourneySummary:
     review: Review
 
 
+@per_journey
 def summary(journey: Journey, today: dt.date) -> JourneySummary:
     """The :class:`JourneySummary` of a journey on `today`."""
     score = overall_score(journey)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from statistics import mean
 from typing import TypeVar, get_args
 
 from . import journey as views
+from .memo import per_catalog, per_journey
 from ..core.catalog import Catalog
 from ..core.model import DEFAULT_STAGES, DUE_SOON_DAYS, SEVERITY_ORDER, Journey, Kpi, Measure, PainPoint, Stage, Step, Touchpoint
 
@@ -112,29 +114,34 @@ class Channel:
     uses: tuple[TouchpointUse, ...]
 
     def in_stage(self, stage_id: str) -> list[TouchpointUse]:
-        return [use for use in self.uses if use.place.stage.id == stage_id]
+        return self._by_stage.get(stage_id, [])
+
+    @cached_property
+    def _by_stage(self) -> dict[str, list[TouchpointUse]]:
+        return group(self.uses, lambda use: use.place.stage.id)
 
     @property
     def touchpoints(self) -> int:
         """How many touchpoints use the channel."""
         return len(self.uses)
 
-    @property
+    @cached_property
     def average(self) -> float | None:
         return average(use.score for use in self.uses)
 
-    @property
+    @cached_property
     def media(self) -> list[str]:
-        return [medium for medium in MEDIA if any(use.touchpoint.medium == medium for use in self.uses)]
+        used = {use.touchpoint.medium for use in self.uses}
+        return [medium for medium in MEDIA if medium in used]
 
-    @property
+    @cached_property
     def journey_ratings(self) -> list[tuple[Journey, float, int, int]]:
         """(journey, mean, lowest, highest rating of the channel's touchpoints there), journeys as they appear."""
         by_journey = group(self.uses, lambda use: use.place.journey.id)
         return [(uses[0].place.journey, average(use.score for use in uses), min(use.score for use in uses),
                  max(use.score for use in uses)) for uses in by_journey.values()]
 
-    @property
+    @cached_property
     def mixed(self) -> bool:
         """A touchpoint of the channel delights in one journey and one disappoints in another."""
         delighting = {use.place.journey.id for use in self.uses if use.place.step.mood == "delighting"}
@@ -175,11 +182,13 @@ def channel_key(touchpoint: Touchpoint) -> str:
     return touchpoint.channel.strip().casefold()
 
 
+@per_catalog
 def touchpoint_uses(catalog: Catalog) -> list[TouchpointUse]:
     """Every touchpoint of the journeys walked today (:func:`as_is`)."""
     return [TouchpointUse(place, touchpoint) for place in places(as_is(catalog)) for touchpoint in place.step.touchpoints]
 
 
+@per_catalog
 def channels(catalog: Catalog) -> list[Channel]:
     """Every channel, most used first, then by name."""
     by_name = group(touchpoint_uses(catalog), lambda use: channel_key(use.touchpoint))
@@ -247,12 +256,19 @@ class PainEntry:
         return bool(self.measures)
 
 
+@per_catalog
 def pain_register(catalog: Catalog) -> list[PainEntry]:
     """Every pain point of the journeys walked today (:func:`as_is`), critical first, file order within a severity."""
-    entries = [PainEntry(place, pain, tuple(views.measures_for(place.journey, place.step, pain)),
-                         views.is_open(place.journey, place.step, pain))
-               for place in places(as_is(catalog)) for pain in place.step.pain_points]
+    entries = [entry for journey in as_is(catalog) for entry in journey_pains(journey)]
     return sorted(entries, key=lambda entry: SEVERITY_ORDER[entry.pain.severity])
+
+
+@per_journey
+def journey_pains(journey: Journey) -> list[PainEntry]:
+    """The pain points of one journey, in file order."""
+    return [PainEntry(place, pain, tuple(views.measures_for(journey, place.step, pain)),
+                      views.is_open(journey, place.step, pain))
+            for place in places([journey]) for pain in place.step.pain_points]
 
 
 @dataclass(frozen=True)
@@ -357,6 +373,7 @@ def is_overdue(measure: Measure, today: dt.date) -> bool:
     return measure.due is not None and measure.due < today and measure.status != "done"
 
 
+@per_catalog
 def backlog(catalog: Catalog, today: dt.date) -> list[BacklogEntry]:
     """All measures: quick wins first; then open before done, high impact, low effort, earliest due date."""
     found = [(journey, measure) for journey in catalog.journeys.values() for measure in journey.measures]
@@ -415,11 +432,13 @@ class KpiEntry:
         return views.TRENDS.index(self.trend.direction)
 
 
+@per_catalog
 def kpi_board(catalog: Catalog, today: dt.date) -> list[KpiEntry]:
     """Every KPI, journey by journey."""
     return [entry for journey in catalog.journeys.values() for entry in journey_kpis(journey, today)]
 
 
+@per_journey
 def journey_kpis(journey: Journey, today: dt.date) -> list[KpiEntry]:
     """A journey's KPIs, with their trends on `today`."""
     return [KpiEntry(journey, kpi, views.kpi_trend(kpi, today)) for kpi in journey.kpis]
@@ -475,6 +494,7 @@ class ReviewEntry:
         return -self.days if self.days is not None and self.days < 0 else None
 
 
+@per_catalog
 def review_status(catalog: Catalog, today: dt.date, within: int = DUE_SOON_DAYS) -> list[ReviewEntry]:
     """Every journey and persona, overdue first, then by due date (never reviewed first)."""
     items = [("journey", j.id, j.title, j.department, j.last_reviewed, j.review_interval_months)
@@ -609,6 +629,7 @@ class PainChanges:
     pains: tuple[tuple[Step, PainPoint], ...]
 
 
+@per_catalog
 def comparisons(catalog: Catalog) -> list[Comparison]:
     """Every target journey against the current journey it improves."""
     return [compare(catalog.journeys[j.improves], j) for j in catalog.journeys.values()
