@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+import textwrap
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -60,8 +61,19 @@ def _journey_document(journey: Journey) -> dict[str, Any]:
 
 
 def export_json(catalog: Catalog) -> str:
-    """:func:`export_document` as indented JSON (UTF-8 text, not ASCII escapes), written by pydantic-core."""
-    return to_json(export_document(catalog), indent=2).decode() + "\n"
+    """:func:`export_document` as indented JSON (UTF-8 text, not ASCII escapes), written by pydantic-core; each
+    journey's part is kept while the journey stays the same (:func:`~cjm_mkdocs.views.memo.per_journey`)."""
+    document = export_document(catalog)
+    if not document["journeys"]:
+        return to_json(document, indent=2).decode() + "\n"
+    head = to_json({**document, "journeys": []}, indent=2).decode().removesuffix("[]\n}")
+    return head + "[\n" + ",\n".join(map(_journey_json, catalog.journeys.values())) + "\n  ]\n}\n"
+
+
+@per_journey
+def _journey_json(journey: Journey) -> str:
+    """A journey as an item of the export's `journeys` list, indented as :func:`export_json` indents it."""
+    return textwrap.indent(to_json(_journey_document(journey), indent=2).decode(), "    ")
 
 
 def export_schema(language: str = SOURCE_LANGUAGE) -> dict[str, Any]:

@@ -93,12 +93,18 @@ def measures_for(journey: Journey, step: Step, pain: PainPoint | None = None) ->
 
 def addressed(journey: Journey, measure: Measure) -> list[tuple[str, str]]:
     """(anchor, text) of every step and pain point a measure addresses."""
-    found = []
-    for ref in measure.addresses:
-        for step in journey.steps:
-            if step.id == ref:
-                found.append((step_anchor(step), step.name))
-            found += [(pain_anchor(pain), pain.text) for pain in step.pain_points if pain.id == ref]
+    targets = _targets(journey)
+    return [target for ref in measure.addresses for target in targets.get(ref, [])]
+
+
+@per_journey
+def _targets(journey: Journey) -> dict[str, list[tuple[str, str]]]:
+    """What a measure may address, by id: (anchor, text) of the steps and pain points, in file order."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for step in journey.steps:
+        found.setdefault(step.id, []).append((step_anchor(step), step.name))
+        for pain in step.pain_points:
+            found.setdefault(pain.id, []).append((pain_anchor(pain), pain.text))
     return found
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from statistics import mean
+from math import fsum
 from typing import TypeVar, get_args
 
 from . import journey as views
@@ -77,7 +77,7 @@ def group(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
 def average(scores: Iterable[float]) -> float | None:
     """Mean of the scores, one decimal; None for none."""
     values = list(scores)
-    return round(mean(values), 1) if values else None
+    return round(fsum(values) / len(values), 1) if values else None
 
 
 def tally(values: Iterable[str], keys: Iterable[str]) -> dict[str, int]:
@@ -185,7 +185,13 @@ def channel_key(touchpoint: Touchpoint) -> str:
 @per_catalog
 def touchpoint_uses(catalog: Catalog) -> list[TouchpointUse]:
     """Every touchpoint of the journeys walked today (:func:`as_is`)."""
-    return [TouchpointUse(place, touchpoint) for place in places(as_is(catalog)) for touchpoint in place.step.touchpoints]
+    return [use for journey in as_is(catalog) for use in journey_uses(journey)]
+
+
+@per_journey
+def journey_uses(journey: Journey) -> list[TouchpointUse]:
+    """Every touchpoint of one journey, in file order."""
+    return [TouchpointUse(place, touchpoint) for place in places([journey]) for touchpoint in place.step.touchpoints]
 
 
 @per_catalog
