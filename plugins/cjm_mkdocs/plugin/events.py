@@ -61,7 +61,9 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.search_excluded_hidden = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Declared so MkDocs keeps this instance (and its caches) across `serve` rebuilds."""
+        """Declared so MkDocs keeps this instance (and its caches) across `serve` rebuilds; only those keep the rows
+        of the pages across all journeys (a single build would hold them for nothing)."""
+        self.cache.fragments.keeping = command == "serve"
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

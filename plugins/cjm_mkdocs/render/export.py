@@ -47,15 +47,16 @@ class ExportDocument(BaseModel):
 
 def export_document(catalog: Catalog) -> dict[str, Any]:
     """The catalog as a JSON-ready dict that validates against :func:`export_schema`."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "departments": [d.model_dump(mode="json") for d in catalog.departments.values()],
-        "personas": [p.model_dump(mode="json") | {"prose": p.body} for p in catalog.personas.values()],
-        "journeys": [_journey_document(journey) for journey in catalog.journeys.values()],
-    }
+    return {**_head(catalog), "journeys": [_journey_document(journey) for journey in catalog.journeys.values()]}
 
 
-@per_journey
+def _head(catalog: Catalog) -> dict[str, Any]:
+    """The export but for its journeys."""
+    return {"schema_version": SCHEMA_VERSION,
+            "departments": [d.model_dump(mode="json") for d in catalog.departments.values()],
+            "personas": [p.model_dump(mode="json") | {"prose": p.body} for p in catalog.personas.values()]}
+
+
 def _journey_document(journey: Journey) -> dict[str, Any]:
     return journey.model_dump(mode="json") | {"prose": journey.body}
 
@@ -63,10 +64,9 @@ def _journey_document(journey: Journey) -> dict[str, Any]:
 def export_json(catalog: Catalog) -> str:
     """:func:`export_document` as indented JSON (UTF-8 text, not ASCII escapes), written by pydantic-core; each
     journey's part is kept while the journey stays the same (:func:`~cjm_mkdocs.views.memo.per_journey`)."""
-    document = export_document(catalog)
-    if not document["journeys"]:
-        return to_json(document, indent=2).decode() + "\n"
-    head = to_json({**document, "journeys": []}, indent=2).decode().removesuffix("[]\n}")
+    if not catalog.journeys:
+        return to_json(export_document(catalog), indent=2).decode() + "\n"
+    head = to_json({**_head(catalog), "journeys": []}, indent=2).decode().removesuffix("[]\n}")
     return head + "[\n" + ",\n".join(map(_journey_json, catalog.journeys.values())) + "\n  ]\n}\n"
 
 

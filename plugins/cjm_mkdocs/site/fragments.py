@@ -5,9 +5,10 @@ row wrapped in the tag is rendered again only when a part of its key changed: a 
 page shows (:meth:`cjm_mkdocs.site.keys.PageKeys.journey`), any other part for itself. The page, the tag (its
 template and line) and what every page is rendered with (labels, day, links, templates) belong to each key,
 so a row's key needs only what the row shows beyond its journey (a rank, a count taken across journeys).
-Rows are kept only while :class:`cjm_mkdocs.site.cache.PageCache` renders a page (`mkdocs serve`, `build`);
-elsewhere (`cjm generate`, the embeds of hand-written pages) the tag only renders its body. A tag belongs
-inside `html_block` (its placeholders are the page's own) and around markup without ids of the page.
+Rows are kept only while :class:`cjm_mkdocs.site.cache.PageCache` renders a page on `mkdocs serve`;
+elsewhere (a single build, `cjm generate`, the embeds of hand-written pages) the tag only renders its
+body. A tag belongs inside `html_block` (its placeholders are the page's own) and around markup without
+ids of the page.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class Fragments:
         self._keys: PageKeys | None = None
         self._common = ""
         self._page: str | None = None
+        self.keeping = True
+        """Whether rows are kept at all (the plugin keeps them on `mkdocs serve` only)."""
         self._previous: dict[str, dict[FragmentKey, Markup]] = {}
         self._current: dict[str, dict[FragmentKey, Markup]] = {}
 
@@ -53,7 +56,7 @@ class Fragments:
     @contextmanager
     def rendering(self, uri: str) -> Iterator[None]:
         """While the page at `uri` is rendered, its rows are kept (under its uri: their links are relative)."""
-        self._page = uri
+        self._page = uri if self.keeping else None
         try:
             yield
         finally:
