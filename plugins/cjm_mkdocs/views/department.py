@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol, TypeVar
 
 from ..core.catalog import Catalog
@@ -159,22 +160,23 @@ class Dashboard:
     journeys: list[JourneyRole]
     """The journeys it owns, then those it takes part in, each in catalog order."""
 
-    @property
-    def open_measures(self) -> list[portfolio.BacklogEntry]:
-        return [entry for entry in self.measures if entry.measure.status != "done"]
-
     def count(self, figure: str) -> int:
         """One of the dashboard's figures (:data:`DASHBOARD_FIGURES`)."""
+        return self._figures[figure]
+
+    @cached_property
+    def _figures(self) -> dict[str, int]:
+        open_measures = portfolio.open_measures(self.measures)
         return {
             "open_pain_points": len(self.pains),
             "critical": sum(entry.pain.severity == "critical" for entry in self.pains),
             "not_addressed": self.unaddressed,
-            "open_measures": len(self.open_measures),
+            "open_measures": len(open_measures),
             "overdue": sum(entry.overdue for entry in self.measures),
-            "quick_wins": sum(entry.measure.is_quick_win for entry in self.open_measures),
+            "quick_wins": sum(entry.measure.is_quick_win for entry in open_measures),
             "kpis_not_met": sum(entry.status == "not_met" for entry in self.kpis),
             "moments_of_truth": len(self.moments),
-        }[figure]
+        }
 
 
 DASHBOARD_FIGURES = ("open_pain_points", "critical", "not_addressed", "open_measures", "overdue", "quick_wins",

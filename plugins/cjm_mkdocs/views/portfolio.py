@@ -411,6 +411,11 @@ def backlog_flags(entry: BacklogEntry) -> list[str]:
     return (["quick-win"] if entry.measure.is_quick_win else []) + (["overdue"] if entry.overdue else [])
 
 
+def open_measures(entries: Iterable[BacklogEntry]) -> list[BacklogEntry]:
+    """The measures of the backlog not done yet, in its order."""
+    return [entry for entry in entries if entry.measure.status != "done"]
+
+
 # --- KPI board -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -699,3 +704,26 @@ def overview_figures(catalog: Catalog, today: dt.date) -> dict[str, list[Figure]
         "reviews": [Figure(reviews.overdue, "overdue"), Figure(reviews.due_soon, "due_soon")],
         "target-vs-current": [Figure(len(comparisons(catalog)), "target_journeys")],
     }
+
+
+@dataclass(frozen=True)
+class StartFigures:
+    """What a visitor of the start page looks for first, across all journeys."""
+
+    journeys: int
+    critical: int
+    """Open critical pain points in the journeys walked today."""
+    not_addressed: int
+    """Pain points no measure addresses."""
+    reviews_overdue: int
+    quick_wins: int
+    """Quick wins not done yet."""
+
+
+def start_figures(catalog: Catalog, today: dt.date) -> StartFigures:
+    """The start page's key figures, from the same register, backlog and reviews as the overview pages."""
+    register = pain_register(catalog)
+    return StartFigures(
+        len(catalog.journeys), sum(entry.open and entry.pain.severity == "critical" for entry in register),
+        register_figures(register).unaddressed, review_figures(review_status(catalog, today)).overdue,
+        sum(entry.measure.is_quick_win for entry in open_measures(backlog(catalog, today))))

@@ -109,7 +109,7 @@ def department_page(site: Site, department: Department, here: str, source: str |
     figures = [LinkedFigure(key, f"dashboard_{key}", count, links[key] if count else None) for key, count in counts.items()]
     return DepartmentPage(**fields, department=department, figures=figures,
                           pains=_listing(dashboard.pains, links["open_pain_points"]),
-                          measures=_listing(dashboard.open_measures, links["open_measures"]),
+                          measures=_listing(portfolio.open_measures(dashboard.measures), links["open_measures"]),
                           kpis=_listing(kpi_rows(dashboard.kpis, site.labels), board),
                           moments=_listing(dashboard.moments, url(page_uri("journey"), **wanted)),
                           journeys=_journeys(dashboard.journeys, url(page_uri("journey"), **wanted)), kinds=KINDS,

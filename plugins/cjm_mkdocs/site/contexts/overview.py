@@ -320,18 +320,15 @@ def key_figures_embed(site: Site, here: str) -> KeyFiguresEmbed:
     fields = page_fields(site, here)
     catalog, url = site.catalog, fields["url"]
     register, backlog = page_uri("overview", "pain-points"), page_uri("overview", "measures")
-    entries = portfolio.pain_register(catalog)
-    pressing = portfolio.pressing(entries)
-    open_measures = [entry.measure for entry in portfolio.backlog(catalog, site.today) if entry.measure.status != "done"]
-    reviews = portfolio.review_figures(portfolio.review_status(catalog, site.today))
+    pressing = portfolio.pressing(portfolio.pain_register(catalog))
+    counts = portfolio.start_figures(catalog, site.today)
     figures = [
-        LinkedFigure("journeys", "journeys", len(catalog.journeys), url(page_uri("journey"))),
-        LinkedFigure("critical", "start_critical", sum(entry.pain.severity == "critical" for entry in pressing),
-                     url(register, open="yes", severity="critical")),
-        LinkedFigure("not_addressed", "dashboard_not_addressed", portfolio.register_figures(entries).unaddressed,
-                     url(register, addressed="no")),
-        LinkedFigure("reviews_overdue", "start_reviews_overdue", reviews.overdue, url(page_uri("overview", "reviews"))),
-        LinkedFigure("quick_wins", "dashboard_quick_wins", sum(measure.is_quick_win for measure in open_measures),
+        LinkedFigure("journeys", "journeys", counts.journeys, url(page_uri("journey"))),
+        LinkedFigure("critical", "start_critical", counts.critical, url(register, open="yes", severity="critical")),
+        LinkedFigure("not_addressed", "dashboard_not_addressed", counts.not_addressed, url(register, addressed="no")),
+        LinkedFigure("reviews_overdue", "start_reviews_overdue", counts.reviews_overdue,
+                     url(page_uri("overview", "reviews"))),
+        LinkedFigure("quick_wins", "dashboard_quick_wins", counts.quick_wins,
                      url(backlog, status="open", flags="quick-win")),
     ]
     dashboards = [DashboardLink(department, site.dashboards[department.id].count("open_pain_points"))
