@@ -57,15 +57,6 @@ def _owned_in_step(journey: Journey, step: Step) -> list[Owned]:
     return items
 
 
-def responsibilities(catalog: Catalog) -> dict[str, list[Owned]]:
-    """Department id → everything it owns across all journeys (every department, maybe empty)."""
-    owned: dict[str, list[Owned]] = {department: [] for department in catalog.departments}
-    for journey in catalog.journeys.values():
-        for item in owned_in(journey):
-            owned.setdefault(item.department, []).append(item)
-    return owned
-
-
 class InJourney(Protocol):
     """Anything found in a journey: an owned item, a customer moment."""
 
