@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,11 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from pydantic_core import to_json
+
+from cjm_mkdocs.core.catalog import Catalog
+from cjm_mkdocs.core.loading import JourneyLoader
+from cjm_mkdocs.render.export import export_document, export_json
 from journey_data import DEPARTMENTS, JOURNEY, PERSONA, write_data
 
 REPO = Path(__file__).resolve().parents[1]
@@ -182,3 +188,20 @@ def test_export_writes_a_finished_file_in_place_of_the_old_one(tmp_path):
     assert (tmp_path / "old.json").read_text() == "previous export" and not (tmp_path / "out.json").is_symlink()
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["journeys"]
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_the_json_export_kept_per_journey_reads_as_the_whole_document_written_at_once(tmp_path):
+    """export_json joins each journey's kept JSON text; it must be pydantic's text of the whole document, also
+    after one journey changed and with no journey at all."""
+    data = write_data(tmp_path / "journeys", {"maps/zweite.yml": JOURNEY})
+    loader = JourneyLoader(data, base=tmp_path)
+    for title in ("", "Geänderter Titel"):
+        if title:
+            second = data / "maps" / "zweite.yml"
+            second.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", JOURNEY), encoding="utf-8")
+        catalog, _ = loader.load()
+        whole = to_json(export_document(catalog), indent=2).decode() + "\n"
+        assert len(catalog.journeys) == 2 and title in whole
+        assert export_json(catalog) == whole
+    empty = Catalog(departments=catalog.departments)
+    assert export_json(empty) == to_json(export_document(empty), indent=2).decode() + "\n"

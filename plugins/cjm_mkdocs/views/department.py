@@ -199,7 +199,8 @@ def dashboards(catalog: Catalog, today: dt.date, matrix: dict[tuple[str, str], C
     return {department: Dashboard(
         pains=pains.get(department, []), unaddressed=unaddressed[department], measures=measures.get(department, []),
         kpis=kpis_of.get(department, []), moments=moments_of.get(department, []),
-        journeys=sorted(roles.get(department, []), key=lambda role: not role.owner)) for department in catalog.departments}
+        journeys=sorted(roles.get(department, []), key=lambda role: not role.owner))
+        for department in catalog.departments}
 
 
 def step_departments(journey: Journey, step: Step) -> list[str]:
