@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .corpus import CorpusSpec
+from .history import measure_history
 from .measure import fit_exponent, machine, plugin_seconds
 from .progress import say
 from .report import markdown_table, text_table
@@ -52,6 +53,8 @@ def measure(bench: Bench, spec: CorpusSpec, args: argparse.Namespace) -> dict[st
     r["plugin_own_s"] = plugin_seconds(plugin.output)
     r["plugin_own_share"] = round(r["plugin_own_s"] / baseline.seconds, 4)
     r["peak_rss_mb"] = round(plugin.peak_rss_mb, 1)
+    if not args.no_history:
+        r |= measure_history(bench.corpus(spec), bench.out, bench.loads)
     r["exponent"] = None
     if args.growth and spec.journeys >= 2:
         r |= growth(bench, spec, ("plugin", "baseline") if args.baseline_growth else ("plugin",))
@@ -99,6 +102,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--mermaid2-journeys", type=int, default=MERMAID2_JOURNEYS,
                         help=f"corpus size for the mermaid2 comparison (default {MERMAID2_JOURNEYS}: "
                              "mermaid2 re-parses every page and is too slow at 1,000)")
+    parser.add_argument("--no-history", action="store_true",
+                        help="leave out the history figures (a git copy of the corpus with 20 revisions, 3 more builds)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where corpora and sites go")
     parser.add_argument("--results", type=Path, default=HERE / "results.json",
                         help="the JSON written (and the same table as Markdown beside it, .md)")

@@ -24,6 +24,16 @@ def rows(r: Mapping[str, Any]) -> list[Row]:
          f"{r['mermaid2_ratio']:.2f} ({r['mermaid2_build_s']:.1f} s ÷ {r['mermaid2_default_build_s']:.1f} s; "
          f"CPU time: {r['mermaid2_cpu_ratio']:.2f})", "", None),
     ]
+    if r.get("history_cold_s") is not None:
+        revisions = r["history_revisions"]
+        table += [
+            (f"history ({revisions} revisions per journey), cold build ÷ build without history",
+             f"{r['history_cold_ratio']:.3f} ({r['history_cold_s']:.1f} s ÷ {r['history_without_s']:.1f} s; "
+             f"CPU time: {r['history_cold_cpu_ratio']:.3f})", "≤ 1.15", r["history_cold_ratio"] <= 1.15),
+            ("history, warm build (its cache kept) ÷ build without history",
+             f"{r['history_warm_ratio']:.3f} ({r['history_warm_s']:.1f} s)", "≤ 1.03", r["history_warm_ratio"] <= 1.03),
+            (f"cjm diff, {n} journeys, first → last revision", f"{r['diff_s']:.2f} s", "< 3 s", r["diff_s"] < 3),
+        ]
     if r.get("exponent") is not None:
         series = ", ".join(f"{size}: {seconds:.1f} s" for size, seconds in r["growth"].items())
         table.append((f"growth exponent ({series})", f"{r['exponent']:.2f} (CPU time: {r['exponent_cpu']:.2f})",

@@ -100,12 +100,19 @@ def test_a_small_run_reports_every_figure(tmp_path):
     assert 20 < r["page_40_steps_kb"] < 2048
     assert {"cpu_count", "python", "mkdocs", "mkdocs_material", "date", "load_max"} <= set(r["machine"])
     assert "plugin ÷ baseline" in done.stdout
+    assert r["history_revisions"] == 20 and 0 < r["history_without_s"] < 600 and 0 < r["diff_s"] < 120
+    assert r["history_cold_ratio"] == pytest.approx(r["history_cold_s"] / r["history_without_s"], rel=0.01)
+    assert r["history_warm_ratio"] == pytest.approx(r["history_warm_s"] / r["history_without_s"], rel=0.01)
+    assert "cjm diff, 6 journeys" in done.stdout
     assert "| plugin ÷ baseline |" in results.with_suffix(".md").read_text(encoding="utf-8")
     corpus = out / "corpus-6x10"
     plugin_pages = {p.relative_to(corpus / "site-plugin") for p in (corpus / "site-plugin").rglob("*.html")}
     baseline_site = corpus / "baseline" / "site-baseline"
     assert plugin_pages == {p.relative_to(baseline_site) for p in baseline_site.rglob("*.html")}
     journey_page = Path("journeys", journey_id(0), "index.html")
+    history = out / "history-corpus-6x10"
+    revisions = _article(history / "site" / journey_page).count('<p class="cjm-history__head">')
+    assert revisions == 12 and (history / ".cache/plugin/cjm/changes.json").is_file()
     plugin_article, baseline_article = (_article(site / journey_page) for site in (corpus / "site-plugin", baseline_site))
     assert "cjm-matrix" in baseline_article and "cjm-block" not in baseline_article
     assert plugin_article == baseline_article

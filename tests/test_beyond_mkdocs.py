@@ -88,7 +88,7 @@ def test_generate_expands_embeds_and_reports_every_broken_one(tmp_path):
     (pages / "journeys/index.md").write_text("# Mine\n", encoding="utf-8")
     (pages / "latin1.md").write_bytes("# Übersicht\n".encode("latin-1"))
     result = run(str(BIN / "cjm"), "generate", "journeys", "--out", str(tmp_path / "docs"), "--pages", str(pages),
-                 cwd=REPO)
+                 "--language", "en", cwd=REPO)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{pages}/journeys/index.md would hide a page cjm generates" in result.stderr
     assert f"{pages}/team.md:3: cjm:matrix names no journey `nope`" in result.stderr
@@ -101,6 +101,6 @@ def test_generate_keeps_existing_files(tmp_path):
     docs = tmp_path / "docs"
     (docs / "journeys").mkdir(parents=True)
     (docs / "journeys/stoerung-stromausfall.md").write_text("mine", encoding="utf-8")
-    result = run(str(BIN / "cjm"), "generate", "journeys", "--out", str(docs), cwd=REPO)
+    result = run(str(BIN / "cjm"), "generate", "journeys", "--out", str(docs), "--language", "en", cwd=REPO)
     assert result.returncode == 0 and "stoerung-stromausfall.md: kept" in result.stdout
     assert (docs / "journeys/stoerung-stromausfall.md").read_text(encoding="utf-8") == "mine"

@@ -21,7 +21,7 @@ def test_validate_clean_folder_exits_zero(tmp_path):
     write_data(tmp_path / "journeys")
     result = cjm("validate", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 journeys, 1 personas, 2 departments: no problems" in result.stdout
+    assert "1 journey, 1 persona, 2 departments: no problems" in result.stdout
 
 
 def test_validate_reports_every_problem_without_traceback(tmp_path):

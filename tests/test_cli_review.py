@@ -66,7 +66,7 @@ def test_broken_data_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
     write_data(tmp_path / "journeys", {"maps/shop.yml": "title: [unclosed\n"})
     result = cjm_review(tmp_path)
     assert result.returncode == 1
-    assert "journeys/maps/shop.yml" in result.stderr and "fix them first (`cjm validate`)" in result.stderr
+    assert "journeys/maps/shop.yml" in result.stderr and "1 error in journeys: fix it first (`cjm validate`)" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 

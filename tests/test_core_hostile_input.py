@@ -34,8 +34,8 @@ def assert_reported(result: subprocess.CompletedProcess[str], *lines: str) -> No
 
 def build(tmp_path: Path, change: dict[str, object], before_build=None, timeout: int = 300) -> BuiltSite:
     """`mkdocs build --strict` of the sample with `change` written over its data; `before_build(journeys)` may
-    then alter the data folder."""
-    config = make_project(tmp_path, {**sample_data(), **change})
+    then alter the data folder. The messages are English (the site's `language: en`)."""
+    config = make_project(tmp_path, {**sample_data(), **change}, plugin={"language": "en"})
     if before_build:
         before_build(config.parent / "journeys")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SECRET_TOKEN": SECRET}

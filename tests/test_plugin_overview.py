@@ -224,6 +224,13 @@ def test_measures_backlog_puts_quick_wins_first_and_marks_overdue(site: BuiltSit
         == [(key, m["id"]) for key, m in order]
     flags = [quick_win(m) for _, m in order]
     assert flags == sorted(flags, reverse=True) and any(flags) and not all(flags)
+    lead_times = []
+    for row, (_, m) in zip(rows, order):
+        changes = sorted(m.get("history", []), key=lambda change: change["date"])
+        done = bool(changes) and changes[-1]["status"] == "done"
+        lead_times.append(str((changes[-1]["date"] - changes[0]["date"]).days) if done else "")
+        assert row.select("td")[-1].get_text() == lead_times[-1]
+    assert any(lead_times)
     overdue = {m["id"] for _, m in measures if m.get("due") and m["due"] < TODAY and measure_status(m) != "done"}
     marked = {fragment(row.select("td")[1].a["href"]).removeprefix("measure-") for row in rows
               if "cjm-overdue" in row.get("class", [])}
@@ -486,7 +493,7 @@ def test_review_status_lists_overdue_and_due_soon_with_owners(site: BuiltSite, d
 
 def test_review_command_prints_the_same_list(site: BuiltSite, data: dict) -> None:
     result = subprocess.run([sys.executable, "-m", "cjm_mkdocs.cli", "review", "journeys", "--today", TODAY.isoformat(),
-                             "--fail-on-overdue"], cwd=site.root, capture_output=True, text=True, timeout=120)
+                             "--fail-on-overdue", "--language", "en"], cwd=site.root, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1  # the sample has an overdue journey
     listed = {tuple(re.search(r": (\w+) `([a-z0-9-]+)`", line).groups()) for line in result.stdout.splitlines()[:-1]}
     assert listed == set(expected_reviews(data))

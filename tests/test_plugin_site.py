@@ -24,6 +24,8 @@ from bs4 import BeautifulSoup
 
 from cjm_mkdocs.core.labels import LABELS
 from cjm_mkdocs.core.loading import JourneyLoader
+from cjm_mkdocs.core.messages import speaking, t
+from cjm_mkdocs.core.versions import data_history
 from cjm_mkdocs.site.pages import OVERVIEW
 from conftest import MERMAID_JS, ROOT, TODAY, BuiltSite, PythonName, build_site, make_project, run_mkdocs, sample_data
 from mermaid_parse import mermaid  # noqa: F401  (fixture)
@@ -158,8 +160,11 @@ def test_sample_builds_strict_with_a_page_for_everything(sample_site: BuiltSite)
     assert sample_site.returncode == 0, sample_site.log
     catalog, problems = JourneyLoader(ROOT / "journeys", base=ROOT).load()
     assert not problems and catalog.journeys and catalog.personas and catalog.departments
-    pages = len(catalog.journeys) + len(catalog.personas) + len(catalog.departments) + 4 + len(OVERVIEW)
-    assert re.search(rf"INFO +- +cjm_mkdocs: {catalog.summary()} \(\d+ changed data file\(s\) read\): "
+    news = int(data_history(ROOT / "journeys").state != "none")  # a news page when the sample is in git
+    pages = len(catalog.journeys) + len(catalog.personas) + len(catalog.departments) + 4 + len(OVERVIEW) + news
+    with speaking("de"):
+        summary = catalog.summary()
+    assert re.search(rf"INFO +- +cjm_mkdocs: {summary} \(\d+ changed data file\(s\) read\): "
                      rf"{pages} pages made in \d+\.\d\d s", sample_site.log), sample_site.log
     for kind, ids in (("journeys", catalog.journeys), ("personas", catalog.personas),
                       ("departments", catalog.departments)):
@@ -377,13 +382,15 @@ def test_preview_builds_the_named_journeys_with_their_target_and_checks_all_data
     pages = {p.parent.name: site.soup(f"journeys/{p.parent.name}/") for p in (site.site / "journeys").glob("*/index.html")}
     assert {name for name, page in pages.items() if page.select_one("table.cjm-matrix")} == {"kauf", "kauf-soll"}
     assert set(pages) == {"kauf", "kauf-soll", "einkauf"}  # links to the others still lead somewhere
-    assert "preview: pages for 2 of 3 journeys" in site.log
+    with speaking("de"):
+        assert t("preview: pages for {shown} of {count} journeys ({patterns})", shown=2, count=3,
+                 patterns=" kauf , nothing-*") in site.log
     note = DE["left_out_of_preview"].split(":")[0]
     assert note in site.soup("journeys/einkauf/").get_text() and note in site.soup("").get_text()
     owned = {tag["data-journey"] for tag in site.soup(f"departments/{data['departments.yml']['departments'][0]['id']}/")
              .select("[data-journey]")}
     assert owned and owned <= {"kauf", "kauf-soll"}
-    site = build_site(tmp_path, data, plugin={"preview": "kaufen*"}, name="none")
+    site = build_site(tmp_path, data, plugin={"preview": "kaufen*", "language": "en"}, name="none")
     assert site.returncode != 0 and "preview: `kaufen*` names no journey" in site.log
     data["maps/einkauf.yml"]["personas"] = ["nobody"]
     site = build_site(tmp_path, data, plugin={"preview": "kauf"}, name="bad")
@@ -556,7 +563,7 @@ def test_links_to_anchors_inside_generated_html_pass_the_anchor_check(tmp_path: 
 
 def test_embedding_an_unknown_journey_fails_the_strict_build(tmp_path: Path, data: dict) -> None:
     docs = {"index.md": "# Start\n\nText\n\n<!-- cjm:matrix kaufen -->\n"}
-    site = build_site(tmp_path, data, docs=docs)
+    site = build_site(tmp_path, data, docs=docs, plugin={"language": "en"})
     assert site.returncode != 0
     assert "WARNING -  cjm_mkdocs: content/index.md:5: cjm:matrix names no journey `kaufen`" in site.log
     assert "did you mean `kauf`?" in site.log
@@ -566,12 +573,12 @@ def test_embedding_an_unknown_journey_fails_the_strict_build(tmp_path: Path, dat
 
 def test_a_broken_reference_fails_the_build_with_the_validate_message(tmp_path: Path, data: dict) -> None:
     data["maps/kauf.yml"]["stages"][0]["steps"][0]["touchpoints"][1]["department"] = "servce"
-    site = build_site(tmp_path, data)
+    site = build_site(tmp_path, data, plugin={"language": "en"})
     assert site.returncode != 0
     validate = subprocess.run([sys.executable, "-m", "cjm_mkdocs.cli", "validate", "journeys"], cwd=site.root,
                               capture_output=True, text=True)
     *problems, summary = validate.stdout.splitlines()
-    assert validate.returncode == 1 and "1 error(s)" in summary
+    assert validate.returncode == 1 and "1 error, 0 warnings" in summary
     assert "no department has the id `servce`" in problems[0] and "did you mean `service`?" in problems[1]
     assert "\n".join(problems) in site.log
     assert "Traceback" not in site.log
@@ -580,20 +587,20 @@ def test_a_broken_reference_fails_the_build_with_the_validate_message(tmp_path: 
 
 def test_data_warnings_fail_the_strict_build(tmp_path: Path, data: dict) -> None:
     data["stray.yml"] = {"title": "verirrt"}
-    site = build_site(tmp_path, data)
+    site = build_site(tmp_path, data, plugin={"language": "en"})
     assert site.returncode != 0
     assert "stray.yml: warning: is not read" in site.log
 
 
 def test_a_content_page_in_the_way_of_a_generated_page_is_reported(tmp_path: Path, data: dict) -> None:
-    site = build_site(tmp_path, data, docs={"index.md": "# Start\n", "journeys/kauf.md": "# Kauf\n"})
+    site = build_site(tmp_path, data, docs={"index.md": "# Start\n", "journeys/kauf.md": "# Kauf\n"}, plugin={"language": "en"})
     assert site.returncode != 0
     assert "journeys/kauf.md in content would hide pages the cjm plugin generates" in site.log
     assert "Traceback" not in site.log
 
 
 def test_missing_mermaid_library_is_a_clear_error(tmp_path: Path, data: dict) -> None:
-    site = build_site(tmp_path, data, plugin={"mermaid_js": "nowhere/mermaid.min.js"})
+    site = build_site(tmp_path, data, plugin={"mermaid_js": "nowhere/mermaid.min.js", "language": "en"})
     assert site.returncode != 0
     assert "the Mermaid library is missing" in site.log and "npm ci" in site.log
     assert "Traceback" not in site.log
@@ -604,7 +611,7 @@ def test_mermaid_without_its_es_module_build_is_a_clear_error_unless_mermaid_esm
     alone = tmp_path / "dist" / "mermaid.min.js"
     alone.parent.mkdir()
     alone.symlink_to(MERMAID_JS)
-    site = build_site(tmp_path, data, plugin={"mermaid_js": str(alone)})
+    site = build_site(tmp_path, data, plugin={"mermaid_js": str(alone), "language": "en"})
     assert site.returncode != 0
     assert "Mermaid's ES module build is missing" in site.log and "mermaid_esm: false" in site.log
     assert "Traceback" not in site.log

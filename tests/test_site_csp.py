@@ -84,7 +84,7 @@ def test_a_build_declares_the_policy_and_writes_the_header(tmp_path: Path) -> No
 
 
 def test_a_script_in_a_page_warns_and_gets_no_hash(tmp_path: Path) -> None:
-    config = make_project(tmp_path, docs={"index.md": f"# Start\n\n<script>{CONTENT_CODE}</script>\n"})
+    config = make_project(tmp_path, plugin={"language": "en"}, docs={"index.md": f"# Start\n\n<script>{CONTENT_CODE}</script>\n"})
     result = run_mkdocs(config)
     assert result.returncode != 0 and "index.md: 1 inline script(s) that are not the theme's" in result.stderr
     result = run_mkdocs(config, "--no-strict")

@@ -276,7 +276,7 @@ def test_the_start_page_lists_each_departments_moments_of_the_sample(sample_site
 def test_unknown_embeds_and_arguments_fail_the_strict_build_with_a_clear_message(tmp_path: Path, data: dict) -> None:
     page = ("# Seite\n\n<!-- cjm:fields jouney -->\n\n<!-- cjm:moments servce -->\n\n<!-- cjm:feilds persona -->\n\n"
             "<!-- cjm:fields -->\n\n```\n<!-- cjm:fields nichts -->\n```\n")
-    site = build_site(tmp_path, data, docs={"index.md": "# Start\n", "seite.md": page})
+    site = build_site(tmp_path, data, docs={"index.md": "# Start\n", "seite.md": page}, plugin={"language": "en"})
     assert site.returncode != 0
     problems = re.findall(r"WARNING -  cjm_mkdocs: (content/seite\.md:.*)", site.log)
     assert problems == [

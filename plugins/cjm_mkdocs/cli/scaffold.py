@@ -8,8 +8,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .atomic import create_text, replace_text
+from ..core.atomic import create_text, replace_text
 from ..core.loading import DEPARTMENTS_FILE, JOURNEYS_DIR, PERSONAS_DIR
+from ..core.messages import t
 from ..core.model import DEFAULT_STAGES
 
 _YAML_BREAKS = {0x85: "\\N", 0x2028: "\\L", 0x2029: "\\P"}
@@ -29,6 +30,7 @@ def _comment(text: object) -> str:
 _ENV = Environment(loader=PackageLoader("cjm_mkdocs", "scaffolds"), undefined=StrictUndefined,
                    keep_trailing_newline=True, autoescape=False)
 _ENV.filters.update(yaml=_yaml, comment=_comment)
+_ENV.globals.update(t=t)
 
 
 class ScaffoldError(Exception):
@@ -50,7 +52,7 @@ def new_persona(data_dir: Path, persona_id: str, today: dt.date, **fields: str) 
 def new_department(data_dir: Path, department_id: str, known: set[str], **fields: str) -> Path:
     """Append a department to `departments.yml` (created if missing); existing text is kept."""
     if department_id in known:
-        raise ScaffoldError(f"a department with the id `{department_id}` exists already")
+        raise ScaffoldError(t("a department with the id `{id}` exists already", id=department_id))
     path = data_dir / DEPARTMENTS_FILE
     block = _ENV.get_template("department.yml.j2").render(id=department_id, **fields)
     _refuse_links(data_dir, path)
@@ -58,7 +60,7 @@ def new_department(data_dir: Path, department_id: str, known: set[str], **fields
         return _create(data_dir, path, "# yaml-language-server: $schema=../schema/departments.schema.json\n"
                                        "departments:\n" + block)
     if not path.is_file():
-        raise ScaffoldError(f"{path} is not a file; nothing was changed (remove or rename it, then run again)")
+        raise ScaffoldError(t("{path} is not a file; nothing was changed (remove or rename it, then run again)", path=path))
     existing = path.read_text(encoding="utf-8")
     replace_text(path, existing + ("" if existing.endswith("\n") else "\n") + block)
     return path
@@ -70,9 +72,10 @@ def _create(data_dir: Path, path: Path, text: str) -> Path:
     try:
         create_text(path, text)
     except FileExistsError:
-        raise ScaffoldError(f"{path} exists already; nothing was changed (choose another id, or edit the file)") from None
+        raise ScaffoldError(t("{path} exists already; nothing was changed (choose another id, or edit the file)",
+                              path=path)) from None
     except OSError as exc:
-        raise ScaffoldError(f"{path} cannot be written: {exc.strerror}") from None
+        raise ScaffoldError(t("{path} cannot be written: {reason}", path=path, reason=exc.strerror)) from None
     return path
 
 
@@ -82,6 +85,6 @@ def _refuse_links(data_dir: Path, path: Path) -> None:
         if part == data_dir:
             return
         if part.is_symlink():
-            raise ScaffoldError(f"{part} is a symbolic link; nothing was changed "
-                                "(cjm new writes no file through a link: replace it with a real file or folder)")
-    raise ScaffoldError(f"{path} is outside {data_dir}; nothing was changed")
+            raise ScaffoldError(t("{path} is a symbolic link; nothing was changed (cjm new writes no file through a "
+                                  "link: replace it with a real file or folder)", path=part))
+    raise ScaffoldError(t("{path} is outside {folder}; nothing was changed", path=path, folder=data_dir))

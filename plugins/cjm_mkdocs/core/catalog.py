@@ -8,6 +8,7 @@ from functools import cached_property
 
 from pydantic import BaseModel
 
+from .messages import tn
 from .model import Department, DepartmentsFile, Journey, Persona
 from .strict_yaml import YamlDocument
 
@@ -54,7 +55,9 @@ class Catalog:
 
     def summary(self) -> str:
         """What the catalog holds, e.g. "6 journeys, 5 personas, 11 departments"."""
-        return f"{len(self.journeys)} journeys, {len(self.personas)} personas, {len(self.departments)} departments"
+        return ", ".join([tn("{count} journey", "{count} journeys", len(self.journeys)),
+                          tn("{count} persona", "{count} personas", len(self.personas)),
+                          tn("{count} department", "{count} departments", len(self.departments))])
 
     def only(self, patterns: list[str]) -> "Catalog":
         """The catalog with only the journeys whose id matches a pattern (`kauf-*`), and their current or target."""

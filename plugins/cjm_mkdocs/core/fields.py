@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .messages import t
 from .scalars import PlainScalar
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -35,30 +36,31 @@ def fail(message: str, hint: str) -> PydanticCustomError:
 def not_text(value: Any) -> tuple[str, str]:
     """Message and fix for a value where text is expected."""
     if isinstance(value, PlainScalar):
-        return f"`{value}` is read as a {value.kind} by YAML, not as text", f'put it in quotes: "{value}"'
-    return f"must be text, not {describe(value)}", "write the text after the colon, e.g. `name: Anna`"
+        return (t("`{value}` is read as a {kind} by YAML, not as text", value=value, kind=_kind(value)),
+                t('put it in quotes: "{value}"', value=value))
+    return t("must be text, not {found}", found=describe(value)), t("write the text after the colon, e.g. `name: Anna`")
 
 
 def not_an_id(value: str) -> tuple[str, str]:
     """Message and fix for text that is not a slug."""
-    return f"`{value}` is not an id", f"ids use a-z, 0-9 and single hyphens, e.g. `{slugify(value)}`"
+    return t("`{value}` is not an id", value=value), t("ids use a-z, 0-9 and single hyphens, e.g. `{id}`", id=slugify(value))
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise fail(*not_text(value))
     if not value.strip():
-        raise fail("is empty", "write the text, or remove the key")
+        raise fail(t("is empty"), t("write the text, or remove the key"))
     return value
 
 
 def _page_id(value: str) -> str:
     if len(value) > MAX_ID_LENGTH:
-        raise fail(f"is {len(value)} characters long, more than the limit of {MAX_ID_LENGTH}",
-                   "shorten the id: it names the page's file (a file's id is its file name unless `id:` is set)")
+        raise fail(t("is {length} characters long, more than the limit of {limit}", length=len(value), limit=MAX_ID_LENGTH),
+                   t("shorten the id: it names the page's file (a file's id is its file name unless `id:` is set)"))
     if value == SECTION_PAGE:
-        raise fail(f"`{value}` is the name of the section's own overview page",
-                   f"choose another id, e.g. `{value}-1` (a file's id is its file name unless `id:` is set)")
+        raise fail(t("`{value}` is the name of the section's own overview page", value=value),
+                   t("choose another id, e.g. `{value}-1` (a file's id is its file name unless `id:` is set)", value=value))
     return value
 
 
@@ -68,8 +70,8 @@ def _flag(value: Any) -> bool:
     if isinstance(value, PlainScalar) and value.kind == "boolean":
         if value.canonical:
             return value.text.lower() == "true"
-        raise fail(f"`{value}` means different things to different YAML readers", "write true or false")
-    raise fail(f"must be true or false, not {describe(value)}", "write true or false")
+        raise fail(t("`{value}` means different things to different YAML readers", value=value), t("write true or false"))
+    raise fail(t("must be true or false, not {found}", found=describe(value)), t("write true or false"))
 
 
 def _number(value: Any) -> float | int:
@@ -78,9 +80,10 @@ def _number(value: Any) -> float | int:
     if isinstance(value, PlainScalar) and value.kind == "number":
         if value.canonical:
             return int(value.text) if _INTEGER.fullmatch(value.text) else float(value.text)
-        raise fail(f"`{value}` is not a plain number (YAML 1.1 reads it as octal, base-60 or similar)",
-                   "write a plain decimal number such as 42 or 12.5")
-    raise fail(f"must be a number, not {describe(value)}", "write a plain number such as 42 or 12.5, without quotes")
+        raise fail(t("`{value}` is not a plain number (YAML 1.1 reads it as octal, base-60 or similar)", value=value),
+                   t("write a plain decimal number such as 42 or 12.5"))
+    raise fail(t("must be a number, not {found}", found=describe(value)),
+               t("write a plain number such as 42 or 12.5, without quotes"))
 
 
 def _date(value: Any) -> dt.date:
@@ -93,16 +96,21 @@ def _date(value: Any) -> dt.date:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise fail(f"`{value}` is not a valid date", "write an existing date as YYYY-MM-DD, e.g. 2026-03-31")
-    raise fail(f"must be a date, not {describe(value)}", "write the date as YYYY-MM-DD, e.g. 2026-03-31")
+        raise fail(t("`{value}` is not a valid date", value=value), t("write an existing date as YYYY-MM-DD, e.g. 2026-03-31"))
+    raise fail(t("must be a date, not {found}", found=describe(value)), t("write the date as YYYY-MM-DD, e.g. 2026-03-31"))
 
 
 def describe(value: Any) -> str:
     """How a value that has the wrong type reads to an editor."""
     if isinstance(value, PlainScalar):
-        return f"the {value.kind} `{value}`"
-    names = {dict: "a block of keys", list: "a list", type(None): "nothing", str: "text", bool: "true/false"}
+        return t("the {kind} `{value}`", kind=_kind(value), value=value)
+    names = {dict: t("a block of keys"), list: t("a list"), type(None): t("nothing"), str: t("text"), bool: t("true/false")}
     return names.get(type(value), type(value).__name__)
+
+
+def _kind(value: PlainScalar) -> str:
+    """What YAML 1.1 reads a plain scalar as, in words."""
+    return {"boolean": t("boolean"), "number": t("number"), "date": t("date")}.get(value.kind, value.kind)
 
 
 def slugify(text: str) -> str:
@@ -114,14 +122,15 @@ def slugify(text: str) -> str:
 def _positive(value: Any) -> int:
     number = _number(value)
     if number != int(number) or number < 1:
-        raise fail(f"`{value}` must be a whole number of 1 or more", "write a whole number such as 12")
+        raise fail(t("`{value}` must be a whole number of 1 or more", value=value), t("write a whole number such as 12"))
     return int(number)
 
 
 def _score(value: Any) -> int:
     number = _number(value)
     if number not in (1, 2, 3, 4, 5):
-        raise fail(f"`{value}` is not a score from 1 to 5", "use a whole number 1–5, or delighting / okay / disappointing")
+        raise fail(t("`{value}` is not a score from 1 to 5", value=value),
+                   t("use a whole number 1–5, or delighting / okay / disappointing"))
     return int(number)
 
 
@@ -129,14 +138,15 @@ def _url(value: Any) -> str:
     text = _text(value)
     head = re.split(r"[/?#]", re.sub(r"[\x00-\x20\x7f]", "", text), maxsplit=1)[0]
     if ":" in head and not text.lower().startswith(URL_SCHEMES):
-        raise fail(f"`{text[:60]}` is not an allowed link", "use an http(s):// or mailto: address, or a relative path")
+        raise fail(t("`{link}` is not an allowed link", link=text[:60]),
+                   t("use an http(s):// or mailto: address, or a relative path"))
     return text
 
 
 def _https(value: Any) -> str:
     text = _url(value)
     if not text.lower().startswith("https://"):
-        raise fail(f"`{text[:60]}` is not an https:// address", "link the ticket with its https:// address")
+        raise fail(t("`{link}` is not an https:// address", link=text[:60]), t("link the ticket with its https:// address"))
     return text
 
 
@@ -145,7 +155,7 @@ def _rating(value: Any) -> int | str:
         return _score(value)
     if isinstance(value, str) and value in MOODS:
         return value
-    raise fail(f"`{value}` is not a rating", "use delighting, okay or disappointing, or a score from 1 to 5")
+    raise fail(t("`{value}` is not a rating", value=value), t("use delighting, okay or disappointing, or a score from 1 to 5"))
 
 
 def _value(value: Any) -> str | float | int:
@@ -168,7 +178,7 @@ def _support(value: Any) -> str:
     """fully, partly or not."""
     if isinstance(value, str) and value in SUPPORT_LEVELS:
         return value
-    raise fail(f"must be fully, partly or not, not {describe(value)}", "write fully, partly or not")
+    raise fail(t("must be fully, partly or not, not {found}", found=describe(value)), t("write fully, partly or not"))
 
 
 Flag = Annotated[bool, BeforeValidator(_flag)]

@@ -28,6 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .catalog import Catalog, Source
+from .messages import SOURCE_LANGUAGE, speaking, t
 from .model import DepartmentsFile, Journey, Persona
 from .problems import Problem
 from .prose import read_prose
@@ -39,7 +40,6 @@ DEPARTMENTS_FILE = "departments.yml"
 PERSONAS_DIR = "personas"
 JOURNEYS_DIR = "maps"
 DEFAULT_MAX_BYTES = 1_048_576
-_NO_LINK = "replace the link with the file itself: links are not followed, so no file from elsewhere can reach the site"
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -54,23 +54,23 @@ class NotAFile(Exception):
 def read_regular_file(path: Path) -> bytes:
     """The bytes of `path` if it is a regular file; never through a symbolic link, never waiting on a pipe."""
     if path.is_symlink():
-        raise NotAFile("is a symbolic link", _NO_LINK)
+        raise NotAFile(t("is a symbolic link"), _no_link())
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise NotAFile("is a symbolic link", _NO_LINK) from None
-        raise NotAFile(f"cannot be read: {exc.strerror}") from None
+            raise NotAFile(t("is a symbolic link"), _no_link()) from None
+        raise NotAFile(t("cannot be read: {reason}", reason=exc.strerror)) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
-            raise NotAFile("is a folder, expected a file", "rename or move the folder; this name is for a file")
+            raise NotAFile(t("is a folder, expected a file"), t("rename or move the folder; this name is for a file"))
         if not stat.S_ISREG(mode):
-            raise NotAFile("is not a regular file", "replace it with a plain text file")
+            raise NotAFile(t("is not a regular file"), t("replace it with a plain text file"))
         with open(descriptor, "rb", closefd=False) as handle:
             return handle.read()
     except OSError as exc:
-        raise NotAFile(f"cannot be read: {exc.strerror}") from None
+        raise NotAFile(t("cannot be read: {reason}", reason=exc.strerror)) from None
     finally:
         os.close(descriptor)
 
@@ -78,10 +78,36 @@ def read_regular_file(path: Path) -> bytes:
 def folder_problem(path: Path) -> tuple[str, str] | None:
     """Message and fix when `path` exists but is no folder the loader reads (a link, a file), else None."""
     if path.is_symlink():
-        return "is a symbolic link", "replace the link with the folder itself: links are not followed"
+        return t("is a symbolic link"), t("replace the link with the folder itself: links are not followed")
     if path.exists() and not path.is_dir():
-        return "is a file, expected a folder", f"move the file away and create the folder `{path.name}/`"
+        return t("is a file, expected a folder"), t("move the file away and create the folder `{name}/`", name=path.name)
     return None
+
+
+def _no_link() -> str:
+    return t("replace the link with the file itself: links are not followed, so no file from elsewhere can reach the site")
+
+
+def read_version(raw: bytes, path: str, model: type[BaseModel] = Journey) -> BaseModel | None:
+    """One version of a data file (from git, say) as its model, its id from the file name unless set; None when the
+    version has problems (`cjm validate` tells them for the working tree)."""
+    doc = read_yaml(raw, path)
+    result, problems = _validated(Path(path), model, doc)
+    if problems and doc.fast:
+        result, _ = _validated(Path(path), model, read_yaml(raw, path, fast=False))
+    return result
+
+
+def _validated(path: Path, model: type[BaseModel], doc: YamlDocument) -> tuple[BaseModel | None, list[Problem]]:
+    """The document's model (None with problems) and its problems, the id taken from the file name unless set."""
+    problems = list(doc.problems)
+    if doc.data is None:
+        return None, problems
+    if model is not DepartmentsFile and isinstance(doc.data, dict):
+        doc.data.setdefault("id", path.stem)
+    result, invalid = validate(model, doc)
+    problems += invalid
+    return (None if problems else result), problems
 
 
 @contextmanager
@@ -127,6 +153,8 @@ class JourneyLoader:
     root: Path
     base: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    language: str = SOURCE_LANGUAGE
+    """The language of the problems' messages and fixes."""
     _cache: dict[Path, _Parsed] = field(default_factory=dict)
     _real_folders: dict[Path, Path] = field(default_factory=dict)
     _unloaded: set[tuple[str, str]] = field(default_factory=set)
@@ -135,7 +163,7 @@ class JourneyLoader:
 
     def load(self) -> tuple[Catalog, list[Problem]]:
         """Read every file; return the catalog and all problems found."""
-        with _no_cyclic_gc():
+        with _no_cyclic_gc(), speaking(self.language):
             return self._load()
 
     def _load(self) -> tuple[Catalog, list[Problem]]:
@@ -144,9 +172,9 @@ class JourneyLoader:
         problems: list[Problem] = []
         refused = folder_problem(self.root)
         if refused or not self.root.is_dir():
-            message, hint = refused or ("is not a folder", "")
+            message, hint = refused or (t("is not a folder"), "")
             return Catalog(), [Problem(self._display(self.root), message=message, hint=hint or
-                                       "point the command or the plugin's `data_dir` at the journeys folder")]
+                                       t("point the command or the plugin's `data_dir` at the journeys folder"))]
         self._unloaded = set()
         sources = self._departments(problems) + self._folder(PERSONAS_DIR, Persona, problems)
         sources += self._folder(JOURNEYS_DIR, Journey, problems)
@@ -158,8 +186,8 @@ class JourneyLoader:
     def _departments(self, problems: list[Problem]) -> list[Source]:
         path = self.root / DEPARTMENTS_FILE
         if not os.path.lexists(path):
-            problems.append(Problem(self._display(path), message="is missing",
-                                    hint="create it with a `departments:` list (see the README)"))
+            problems.append(Problem(self._display(path), message=t("is missing"),
+                                    hint=t("create it with a `departments:` list (see the README)")))
             return []
         return self._read(path, DepartmentsFile, problems)
 
@@ -199,23 +227,12 @@ class JourneyLoader:
             return cached
         self.parsed_files += 1
         doc = read_yaml(raw, file, self.max_bytes)
-        result, problems = self._validate(path, model, doc)
+        result, problems = _validated(path, model, doc)
         if problems and doc.fast:
             doc = read_yaml(raw, file, self.max_bytes, fast=False)
-            result, problems = self._validate(path, model, doc)
+            result, problems = _validated(path, model, doc)
         self._cache[path] = parsed = _Parsed(digest, doc, result, problems)
         return parsed
-
-    @staticmethod
-    def _validate(path: Path, model: type[BaseModel], doc: YamlDocument) -> tuple[BaseModel | None, list[Problem]]:
-        problems = list(doc.problems)
-        if doc.data is None:
-            return None, problems
-        if model is not DepartmentsFile and isinstance(doc.data, dict):
-            doc.data.setdefault("id", path.stem)
-        result, invalid = validate(model, doc)
-        problems += invalid
-        return (None if problems else result), problems
 
     def _body(self, path: Path) -> tuple[str, list[Problem]]:
         prose = path.with_suffix(".md")
@@ -230,8 +247,9 @@ class JourneyLoader:
     def _strays(self) -> list[Problem]:
         known = {self.root / DEPARTMENTS_FILE}
         strays = [p for p in self.root.rglob("*.y*ml") if p not in known and p.parent.name not in (PERSONAS_DIR, JOURNEYS_DIR)]
-        return [Problem(self._display(p), message="is not read: it is in no known folder", severity="warning",
-                        hint=f"journeys go in `{JOURNEYS_DIR}/`, personas in `{PERSONAS_DIR}/`, departments in `{DEPARTMENTS_FILE}`")
+        return [Problem(self._display(p), message=t("is not read: it is in no known folder"), severity="warning",
+                        hint=t("journeys go in `{journeys}/`, personas in `{personas}/`, departments in `{departments}`",
+                               journeys=JOURNEYS_DIR, personas=PERSONAS_DIR, departments=DEPARTMENTS_FILE))
                 for p in sorted(strays)]
 
     def _display(self, path: Path) -> str:

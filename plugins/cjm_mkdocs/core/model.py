@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .fields import (Day, Flag, HttpsUrl, Number, PageId, PositiveInt, Rating, Slug, Support, Text, TextOrNumber, Url,
                      fail, slugify)
+from .messages import t
 
 DEFAULT_STAGES = ("awareness", "consideration", "decision", "purchase", "post-purchase")
 Severity = Literal["low", "medium", "high", "critical"]
@@ -171,7 +172,8 @@ class Evidence(Record):
     def _one_kind(self) -> "Evidence":
         given = [k for k in ("quote", "image", "video", "document") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise fail(f"has {len(given)} of quote, image, video, document", "give exactly one of them per evidence item")
+            raise fail(t("has {count} of quote, image, video, document", count=len(given)),
+                       t("give exactly one of them per evidence item"))
         return self
 
     @property
@@ -291,8 +293,9 @@ class Measure(Record):
             return self
         latest = self.changes[-1]
         if "status" in self.model_fields_set and self.status != latest.status:
-            raise fail(f"gives `status: {self.status}` and a latest change to {latest.status} ({latest.date.isoformat()})",
-                       "leave out `status`: the latest change of `history` is the current status")
+            raise fail(t("gives `status: {status}` and a latest change to {latest} ({day})", status=self.status,
+                         latest=latest.status, day=latest.date.isoformat()),
+                       t("leave out `status`: the latest change of `history` is the current status"))
         self.status = latest.status
         return self
 
@@ -366,8 +369,9 @@ class Kpi(Record):
             return self
         latest = self.latest
         if self.current is not None and self.current != latest.value:
-            raise fail(f"gives `current: {self.current:g}` and a latest measured value of {latest.value:g} "
-                       f"({latest.date.isoformat()})", "leave out `current`: the latest value of `history` is the current one")
+            raise fail(t("gives `current: {current:g}` and a latest measured value of {latest:g} ({day})", current=self.current,
+                         latest=latest.value, day=latest.date.isoformat()),
+                       t("leave out `current`: the latest value of `history` is the current one"))
         self.current = latest.value
         return self
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from .messages import t
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -19,10 +21,15 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
+        """`file:line:column: error: field: message` and the fix below it, in the current language."""
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         what = f"{self.field}: {self.message}" if self.field else self.message
-        text = f"{where}: {self.severity}: {what}"
-        return f"{text}\n    fix: {self.hint}" if self.hint else text
+        text = f"{where}: {self._severity()}: {what}"
+        fix = t("fix")
+        return f"{text}\n    {fix}: {self.hint}" if self.hint else text
+
+    def _severity(self) -> str:
+        return t("error") if self.severity == "error" else t("warning")
 
 
 def format_human(problems: list[Problem]) -> str:
@@ -51,7 +58,8 @@ def format_github(problems: list[Problem]) -> str:
             props += [f"line={p.line}", f"col={p.column}"]
         if p.field:
             props.append(f"title={_github_escape(p.field, property_value=True)}")
-        body = f"{p.message} Fix: {p.hint}" if p.hint else p.message
+        fix = t("Fix")
+        body = f"{p.message} {fix}: {p.hint}" if p.hint else p.message
         level = "error" if p.severity == "error" else "warning"
         lines.append(f"::{level} {','.join(props)}::{_github_escape(body)}")
     return "\n".join(lines)

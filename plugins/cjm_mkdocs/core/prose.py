@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .messages import t
 from .problems import Problem
 from .text_checks import LineIndex, capped, decode, invisible_characters, invisible_problem
 
@@ -54,8 +55,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 def _block_problem(file: str, lines: LineIndex, start: int, end: int) -> Problem | None:
     """What keeps one block from being rendered quickly: its length, its nesting or its brackets."""
     if end - start > MAX_BLOCK:
-        return Problem(file, *lines.position(start), "", f"has {end - start:,} characters without a blank line, "
-                       f"more than the limit of {MAX_BLOCK:,}", "split it into paragraphs with blank lines")
+        return Problem(file, *lines.position(start), "", t("has {count:,} characters without a blank line, more than the limit of {limit:,}",
+                         count=end - start, limit=MAX_BLOCK), t("split it into paragraphs with blank lines"))
     return _nesting(file, lines, start, end) or _brackets(file, lines, start, end)
 
 
@@ -67,8 +68,9 @@ def _nesting(file: str, lines: LineIndex, start: int, end: int) -> Problem | Non
         while found := _CONTAINER.match(text, at, offset + len(line)):
             depth, at = depth + 1, found.end()
             if depth > MAX_DEPTH:
-                return Problem(file, *lines.position(found.start()), "", "nests lists, quotes or indentation "
-                               f"more than {MAX_DEPTH} levels deep", "flatten the list or quote, or indent less")
+                message = t("nests lists, quotes or indentation more than {depth} levels deep", depth=MAX_DEPTH)
+                return Problem(file, *lines.position(found.start()), "", message,
+                               t("flatten the list or quote, or indent less"))
         offset += len(line) + 1
     return None
 
@@ -85,6 +87,6 @@ def _brackets(file: str, lines: LineIndex, start: int, end: int) -> Problem | No
         depth[kind] = max(0, depth[kind] + (1 if kind == char else -1))
         if depth[kind] > MAX_DEPTH:
             closing = "]" if kind == "[" else ")"
-            return Problem(file, *lines.position(found.start()), "", f"has more than {MAX_DEPTH} `{kind}` open at once",
-                           f"close each `{kind}` with `{closing}`, or start a new paragraph")
+            return Problem(file, *lines.position(found.start()), "", t("has more than {depth} `{kind}` open at once", depth=MAX_DEPTH, kind=kind),
+                           t("close each `{kind}` with `{closing}`, or start a new paragraph", kind=kind, closing=closing))
     return None

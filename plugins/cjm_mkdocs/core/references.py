@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Container, Iterable, Iterator
 
 from .catalog import Catalog, Source
+from .messages import t
 from .model import DEFAULT_STAGES, DepartmentsFile, Journey, Persona
 from .problems import Problem
 from .strict_yaml import Path_
@@ -38,8 +39,9 @@ def _duplicate_ids(catalog: Catalog) -> Iterator[Problem]:
         for kind, path, item_id in _ids(source):
             first = seen.setdefault((kind, item_id), (source.file, path))
             if first != (source.file, path):
-                yield source.doc.problem(path, f"the {kind} id `{item_id}` is already used in {first[0]}",
-                                         f"give this {kind} another id; ids must be unique")
+                yield source.doc.problem(path, t("the {kind} id `{id}` is already used in {file}", kind=_named(kind), id=item_id,
+                                                 file=first[0]),
+                                         t("give this {kind} another id; ids must be unique", kind=_named(kind)))
 
 
 def _ids(source: Source) -> Iterator[tuple[str, Path_, str]]:
@@ -56,9 +58,17 @@ def _refs(source: Source, known: Collection[str], refs: list[tuple[Path_, str | 
     for path, value in refs:
         if value is None or value in known or not source.doc.has(path):
             continue
-        hint = did_you_mean(value, known) or f"known {kind} ids: {', '.join(sorted(known)) or 'none'}"
-        problems.append(source.doc.problem(path, f"no {kind} has the id `{value}`", hint))
+        hint = did_you_mean(value, known) or t("known {kind} ids: {ids}", kind=_named(kind),
+                                                ids=", ".join(sorted(known)) or t("none"))
+        problems.append(source.doc.problem(path, t("no {kind} has the id `{id}`", kind=_named(kind), id=value), hint))
     return problems
+
+
+def _named(kind: str) -> str:
+    """A kind of thing with an id, in words of the current language."""
+    return {"department": t("department"), "persona": t("persona"), "journey": t("journey"), "stage": t("stage"),
+            "step": t("step"), "pain point": t("pain point"), "measure": t("measure"), "KPI": t("KPI"),
+            "step or pain point": t("step or pain point"), "KPI of this journey": t("KPI of this journey")}[kind]
 
 
 def _journey(source: Source, journey: Journey, catalog: Catalog, departments: set[str],
@@ -88,13 +98,13 @@ def _unknown_departments(journey: Journey, known: Container[str]) -> Iterator[tu
     if journey.department not in known:
         yield ("department",), journey.department
     for s, stage in enumerate(journey.stages):
-        for t, step in enumerate(stage.steps):
+        for n, step in enumerate(stage.steps):
             if step.department is not None and step.department not in known:
-                yield ("stages", s, "steps", t, "department"), step.department
+                yield ("stages", s, "steps", n, "department"), step.department
             for group in ("touchpoints", "love_points", "pain_points", "backstage"):
                 for i, item in enumerate(getattr(step, group)):
                     if item.department not in known:
-                        yield ("stages", s, "steps", t, group, i, "department"), item.department
+                        yield ("stages", s, "steps", n, group, i, "department"), item.department
     for group in ("measures", "kpis"):
         for i, item in enumerate(getattr(journey, group)):
             if item.department not in known:
@@ -103,9 +113,9 @@ def _unknown_departments(journey: Journey, known: Container[str]) -> Iterator[tu
 
 def _next_refs(journey: Journey) -> Iterator[tuple[Path_, str]]:
     for s, stage in enumerate(journey.stages):
-        for t, step in enumerate(stage.steps):
-            for n, target in enumerate(step.next):
-                yield ("stages", s, "steps", t, "next", n), target
+        for n, step in enumerate(stage.steps):
+            for x, target in enumerate(step.next):
+                yield ("stages", s, "steps", n, "next", x), target
 
 
 def _unique_within(source: Source, journey: Journey) -> list[Problem]:
@@ -118,16 +128,17 @@ def _unique_within(source: Source, journey: Journey) -> list[Problem]:
         if item_id in (None, ""):
             return
         if key in seen:
-            hint = f"give it its own `id:`; `{item_id}` is already the id of a {seen[key]}"
-            problems.append(source.doc.problem(path, f"the {kind} id `{item_id}` is used twice in this journey", hint))
+            hint = t("give it its own `id:`; `{id}` is already the id of a {kind}", id=item_id, kind=_named(seen[key]))
+            message = t("the {kind} id `{id}` is used twice in this journey", kind=_named(kind), id=item_id)
+            problems.append(source.doc.problem(path, message, hint))
         seen[key] = kind
 
     for s, stage in enumerate(journey.stages):
         claim(stage.id, "stage", ("stages", s), "stage")
-        for t, step in enumerate(stage.steps):
-            claim(step.id, "step", ("stages", s, "steps", t))
+        for n, step in enumerate(stage.steps):
+            claim(step.id, "step", ("stages", s, "steps", n))
             for p, pain in enumerate(step.pain_points):
-                claim(pain.id, "pain point", ("stages", s, "steps", t, "pain_points", p))
+                claim(pain.id, "pain point", ("stages", s, "steps", n, "pain_points", p))
     for m, measure in enumerate(journey.measures):
         claim(measure.id, "measure", ("measures", m), "measure")
     for k, kpi in enumerate(journey.kpis):
@@ -136,8 +147,9 @@ def _unique_within(source: Source, journey: Journey) -> list[Problem]:
 
 
 def _stages(source: Source, journey: Journey) -> list[Problem]:
-    return [source.doc.problem(("stages", s, "id"), f"the stage `{stage.id}` is not one of the default stages and has no name",
-                               f"add `name:` to it, or use a default stage id: {', '.join(DEFAULT_STAGES)}")
+    return [source.doc.problem(("stages", s, "id"), t("the stage `{id}` is not one of the default stages and has no name",
+                                                      id=stage.id),
+                               t("add `name:` to it, or use a default stage id: {ids}", ids=", ".join(DEFAULT_STAGES)))
             for s, stage in enumerate(journey.stages) if stage.id not in DEFAULT_STAGES and not stage.name]
 
 
@@ -147,10 +159,11 @@ def _ratings(source: Source, journey: Journey) -> list[Problem]:
         return []
     first_kind = isinstance(journey.steps[0].rating, int)
     for s, stage in enumerate(journey.stages):
-        for t, step in enumerate(stage.steps):
+        for n, step in enumerate(stage.steps):
             if isinstance(step.rating, int) != first_kind:
-                return [source.doc.problem(("stages", s, "steps", t, "rating"), "mixes scores and words in one journey",
-                                           "rate every step of a journey the same way: all 1–5, or all delighting / okay / disappointing")]
+                return [source.doc.problem(("stages", s, "steps", n, "rating"), t("mixes scores and words in one journey"),
+                                           t("rate every step of a journey the same way: all 1–5, "
+                                             "or all delighting / okay / disappointing"))]
     return []
 
 
@@ -158,17 +171,18 @@ def _improves(source: Source, journey: Journey, catalog: Catalog) -> list[Proble
     doc = source.doc
     if journey.kind == "current":
         if journey.improves:
-            return [doc.problem(("improves",), "only a target journey improves another",
-                                "set `kind: target`, or remove `improves`")]
+            return [doc.problem(("improves",), t("only a target journey improves another"),
+                                t("set `kind: target`, or remove `improves`"))]
         return []
     if not journey.improves:
-        return [doc.problem(("kind",), "a target journey must name the current journey it improves",
-                            "add `improves: <id of the current journey>`")]
+        return [doc.problem(("kind",), t("a target journey must name the current journey it improves"),
+                            t("add `improves: <id of the current journey>`"))]
     current = catalog.journeys.get(journey.improves)
     if current is None or current is journey:
         choices = [j.id for j in catalog.journeys.values() if j.kind == "current"]
-        hint = did_you_mean(journey.improves, choices) or f"current journeys: {', '.join(choices) or 'none'}"
-        return [doc.problem(("improves",), f"no current journey has the id `{journey.improves}`", hint)]
+        hint = did_you_mean(journey.improves, choices) or t("current journeys: {ids}", ids=", ".join(choices) or t("none"))
+        return [doc.problem(("improves",), t("no current journey has the id `{id}`", id=journey.improves), hint)]
     if current.kind != "current":
-        return [doc.problem(("improves",), f"`{journey.improves}` is itself a target journey", "name a current journey")]
+        return [doc.problem(("improves",), t("`{id}` is itself a target journey", id=journey.improves),
+                            t("name a current journey"))]
     return []

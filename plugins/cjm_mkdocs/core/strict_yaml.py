@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from .messages import t
 from .problems import Problem
 from .scalars import PLAIN_KINDS, TAG, PlainScalar, plain_value
 from .text_checks import LineIndex, capped, decode, invisible_characters, invisible_problem
@@ -145,19 +146,19 @@ _CONTENT_LINE = re.compile(r"^[^\S\n]*[^\s#]", re.MULTILINE)
 
 def _check_text(text: str, doc: YamlDocument) -> bool:
     if not _CONTENT_LINE.search(text):
-        doc.problems.append(Problem(doc.file, 1, 1, "", "is empty", "fill it in from the example in the README, or delete it"))
+        doc.problems.append(Problem(doc.file, 1, 1, "", t("is empty"), t("fill it in from the example in the README, or delete it")))
         return False
     if "\t" not in text and not any(char in text for char in _HIDDEN_BREAKS):
         return True
     for number, line in enumerate(text.split("\n"), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            doc.problems.append(Problem(doc.file, number, indent.index("\t") + 1, "", "is indented with a tab",
-                                        "YAML indents with spaces only: replace the tab with spaces"))
+            doc.problems.append(Problem(doc.file, number, indent.index("\t") + 1, "", t("is indented with a tab"),
+                                        t("YAML indents with spaces only: replace the tab with spaces")))
         for column, char in enumerate(line, 1):
             if char in _HIDDEN_BREAKS:
-                doc.problems.append(Problem(doc.file, number, column, "", f"contains the invisible line break {_HIDDEN_BREAKS[char]}",
-                                            "YAML would silently break the text there: delete the character"))
+                doc.problems.append(Problem(doc.file, number, column, "", t("contains the invisible line break {code}", code=_HIDDEN_BREAKS[char]),
+                                            t("YAML would silently break the text there: delete the character")))
     return not doc.problems
 
 
@@ -179,7 +180,7 @@ class _Converter:
             self.doc.problems.append(_syntax_problem(self.doc.file, exc, text))
             return
         if node is None:
-            self.doc.problems.append(Problem(self.doc.file, 1, 1, "", "is empty", "fill it in, or delete the file"))
+            self.doc.problems.append(Problem(self.doc.file, 1, 1, "", t("is empty"), t("fill it in, or delete the file")))
             return
         self.doc.data = self.convert(node, ())
 
@@ -204,20 +205,20 @@ class _Converter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == TAG + "merge":
-                self.doc.problems.append(self.doc.problem(path, "uses a merge key `<<`",
-                                                          "write the keys out instead of merging them"))
+                self.doc.problems.append(self.doc.problem(path, t("uses a merge key `<<`"),
+                                                          t("write the keys out instead of merging them")))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.doc.problems.append(Problem(self.doc.file, *_mark(key_node), dotted(path), "has a key that is not a name",
-                                                 "keys are plain words such as `name:`"))
+                self.doc.problems.append(Problem(self.doc.file, *_mark(key_node), dotted(path), t("has a key that is not a name"),
+                                                 t("keys are plain words such as `name:`")))
                 continue
             key = key_node.value
             child = path + (key,)
             if key in result:
                 first = self.doc._keys[child]  # type: ignore[index]
                 self.doc.problems.append(Problem(self.doc.file, *_mark(key_node), dotted(child),
-                                                 f"duplicate key `{key}` (first at line {first[0]})",
-                                                 "keep one of the two; YAML would silently use only the last"))
+                                                 t("duplicate key `{key}` (first at line {line})", key=key, line=first[0]),
+                                                 t("keep one of the two; YAML would silently use only the last")))
                 continue
             self.doc._keys[child] = _mark(key_node)  # type: ignore[index]
             result[key] = self.convert(value_node, child)
@@ -236,21 +237,21 @@ class _Converter:
         self.alias_reported = True
         line, column = _first_alias(self.text) or _mark(node)
         self.doc.problems.append(Problem(self.doc.file, line, column, dotted(path),
-                                         "repeats a value with an anchor and alias (`&name` / `*name`)",
-                                         "aliases are not allowed: write the value out where it is needed"))
+                                         t("repeats a value with an anchor and alias (`&name` / `*name`)"),
+                                         t("aliases are not allowed: write the value out where it is needed")))
 
     def _report_depth(self, node: yaml.Node, path: Path_) -> None:
         if self.depth_reported:
             return
         self.depth_reported = True
         self.doc.problems.append(Problem(self.doc.file, *_mark(node), dotted(path[:MAX_DEPTH]),
-                                         f"is nested more than {MAX_DEPTH} levels deep",
-                                         "journey files need no more than 7 levels: check the indentation "
-                                         "and the brackets `[ ]` and `{ }` of this value"))
+                                         t("is nested more than {depth} levels deep", depth=MAX_DEPTH),
+                                         t("journey files need no more than 7 levels: check the indentation "
+                                           "and the brackets `[ ]` and `{{ }}` of this value")))
 
     def _report_tag(self, node: yaml.Node, path: Path_) -> None:
-        self.doc.problems.append(Problem(self.doc.file, *_mark(node), dotted(path), f"uses the YAML tag `{node.tag}`",
-                                         "tags are not allowed: remove it and write plain text, numbers or lists"))
+        self.doc.problems.append(Problem(self.doc.file, *_mark(node), dotted(path), t("uses the YAML tag `{tag}`", tag=node.tag),
+                                         t("tags are not allowed: remove it and write plain text, numbers or lists")))
 
 
 def _first_alias(text: str) -> Mark | None:
@@ -276,8 +277,8 @@ def _syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
         line, column = 1, 1
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
-    message = f"is not valid YAML: {what}" + (f" ({context})" if context else "")
+    message = t("is not valid YAML: {what}", what=what) + (f" ({context})" if context else "")
     if "expected a single document" in str(exc):
-        message = "holds more than one YAML document (`---`)"
+        message = t("holds more than one YAML document (`---`)")
     return Problem(file, line, column, "", message,
-                   "check indentation and quoting on this line; put text with `: ` or `#` in quotes")
+                   t("check indentation and quoting on this line; put text with `: ` or `#` in quotes"))

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
 
+from .messages import t
 from .problems import Problem
 
 INVISIBLE = "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
@@ -23,16 +24,16 @@ def decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Prob
     """The text of a file's bytes with every line ending as LF, or None and the problem that keeps it unread:
     more than `max_bytes`, or not UTF-8 (located at the first bad byte)."""
     if len(raw) > max_bytes:
-        return None, [Problem(file, 1, 1, "", f"is {len(raw):,} bytes, more than the limit of {max_bytes:,}",
-                              "split the file, or raise `max_file_size` in the plugin configuration")]
+        return None, [Problem(file, 1, 1, "", t("is {size:,} bytes, more than the limit of {limit:,}", size=len(raw), limit=max_bytes),
+                              t("split the file, or raise `max_file_size` in the plugin configuration"))]
     try:
         return unify_line_breaks(raw.decode("utf-8-sig")), []
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [Problem(file, line, column, "", f"is not UTF-8 (byte 0x{raw[exc.start]:02x})",
-                              "save the file with UTF-8 encoding in your editor")]
+        return None, [Problem(file, line, column, "", t("is not UTF-8 (byte 0x{byte:02x})", byte=raw[exc.start]),
+                              t("save the file with UTF-8 encoding in your editor"))]
 
 
 def unify_line_breaks(text: str) -> str:
@@ -71,8 +72,8 @@ def invisible_characters(lines: LineIndex) -> Iterator[tuple[int, int, str]]:
 def invisible_problem(file: str, line: int, column: int, char: str, field: str = "") -> Problem:
     """The problem for an invisible character at `line`:`column`, named by its code point."""
     name = f"U+{ord(char):04X} {unicodedata.name(char)}"
-    return Problem(file, line, column, field, f"contains the invisible character {name}",
-                   "it can make the text read differently from how it shows: delete the character")
+    return Problem(file, line, column, field, t("contains the invisible character {name}", name=name),
+                   t("it can make the text read differently from how it shows: delete the character"))
 
 
 def capped(problems: list[Problem]) -> list[Problem]:
@@ -81,6 +82,6 @@ def capped(problems: list[Problem]) -> list[Problem]:
         return problems
     first, rest = problems[:MAX_REPORTED], problems[MAX_REPORTED:]
     more = Problem(rest[0].file, rest[0].line, rest[0].column, rest[0].field,
-                   f"contains {len(rest):,} more invisible characters from here on",
-                   "delete them all, e.g. with a search for the code points listed above")
+                   t("contains {count:,} more invisible characters from here on", count=len(rest)),
+                   t("delete them all, e.g. with a search for the code points listed above"))
     return [*first, more]

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .fields import SLUG, not_an_id, not_text
+from .messages import t
 from .problems import Problem
 from .strict_yaml import YamlDocument, dotted
 
@@ -17,7 +18,7 @@ from .strict_yaml import YamlDocument, dotted
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     """`did you mean `x`?` for the closest choice, or an empty string."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else ""
+    return t("did you mean `{choice}`?", choice=close[0]) if close else ""
 
 
 def validate(model: type[BaseModel], doc: YamlDocument) -> tuple[BaseModel | None, list[Problem]]:
@@ -35,35 +36,38 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: Any) -> Problem:
     if kind == "cjm":
         return doc.problem(path, ctx["message"], ctx["hint"])
     if kind == "missing":
-        problem = doc.problem(path[:-1], f"`{name}` is missing", f"add `{name}: …` here", at_key=True)
+        problem = doc.problem(path[:-1], t("`{key}` is missing", key=name), t("add `{key}: …` here", key=name), at_key=True)
         return replace(problem, field=dotted(path))
     if kind == "extra_forbidden":
         allowed = _fields_of(model, path[:-1])
-        hint = did_you_mean(str(name), allowed) or f"allowed keys here: {', '.join(allowed)}"
-        return doc.problem(path, f"unknown key `{name}`", hint, at_key=True)
+        hint = did_you_mean(str(name), allowed) or t("allowed keys here: {keys}", keys=", ".join(allowed))
+        return doc.problem(path, t("unknown key `{key}`", key=name), hint, at_key=True)
     if kind == "string_type":
         return doc.problem(path, *not_text(value))
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == SLUG.pattern:
             return doc.problem(path, *not_an_id(value))
-        return doc.problem(path, "is empty", "write the text, or remove the key")
+        return doc.problem(path, t("is empty"), t("write the text, or remove the key"))
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
-        hint = did_you_mean(str(value), choices) or f"use one of: {expected}"
-        return doc.problem(path, f"`{value}` is not allowed here", hint)
-    message, hint = _GENERIC.get(kind, (error["msg"], "see the example in the README"))
-    return doc.problem(path, message, hint)
+        hint = did_you_mean(str(value), choices) or t("use one of: {choices}", choices=expected)
+        return doc.problem(path, t("`{value}` is not allowed here", value=value), hint)
+    return doc.problem(path, *_generic(kind, error["msg"]))
 
 
-_GENERIC = {
-    "list_type": ("must be a list", "write each entry on its own line, starting with `- `"),
-    "model_type": ("must be a block of keys", "indent the keys of this block below it"),
-    "model_attributes_type": ("must be a block of keys", "indent the keys of this block below it"),
-    "dict_type": ("must be a block of keys", "write `key: value` lines indented below it"),
-    "too_short": ("needs at least one entry", "add an entry starting with `- `"),
-    "int_from_float": ("must be a whole number", "write a whole number such as 12"),
-}
+def _generic(kind: str, pydantic_message: str) -> tuple[str, str]:
+    """Message and fix for the other kinds of pydantic error; pydantic's own words for those not listed."""
+    block = t("must be a block of keys")
+    known = {
+        "list_type": (t("must be a list"), t("write each entry on its own line, starting with `- `")),
+        "model_type": (block, t("indent the keys of this block below it")),
+        "model_attributes_type": (block, t("indent the keys of this block below it")),
+        "dict_type": (block, t("write `key: value` lines indented below it")),
+        "too_short": (t("needs at least one entry"), t("add an entry starting with `- `")),
+        "int_from_float": (t("must be a whole number"), t("write a whole number such as 12")),
+    }
+    return known.get(kind, (pydantic_message, t("see the example in the README")))
 
 
 def _is_tag(part: str) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..core.labels import LANGUAGES
+from ..core.labels import DEFAULT_LANGUAGE, LANGUAGES
 from ..core.loading import DEFAULT_MAX_BYTES
 
 
@@ -28,8 +28,9 @@ class JourneyPluginConfig(base.Config):
 
     data_dir = c.Type(str, default="journeys")
     """The journeys folder: departments.yml, personas/, maps/."""
-    language = c.Choice(LANGUAGES, default="de")
-    """Language of the generated pages: labels, the writing guide's field descriptions, the export schema."""
+    language = c.Choice(LANGUAGES, default=DEFAULT_LANGUAGE)
+    """Language of the generated pages (labels, the writing guide's field descriptions, the export schema) and of
+    the build's messages about the data."""
     edit_uri = c.Optional(c.Type(str))
     """Base of the "edit this YAML" link; the data file's path (relative to mkdocs.yml) is appended.
     A relative value is resolved against `repo_url`; unset means `repo_url` + `edit/main/`."""
@@ -54,6 +55,10 @@ class JourneyPluginConfig(base.Config):
     """Give every page a Content-Security-Policy (a `<meta http-equiv>` element): scripts only from the site's
     files and the theme's own inline scripts (by hash), nothing from other hosts, no inline event handlers. The
     policy of all pages together, as an HTTP header, is written to `csp-header.txt` in the site."""
+    history = c.Type(bool, default=True)
+    """Give each journey page its history from git: the latest commits that changed the journey, with what they
+    changed in domain words, and the changes since its last review. Read with the git command line, no network;
+    outside git the section says so."""
     preview = c.Type(str, default="")
     """Comma-separated journey ids or patterns (`kauf-*`): build pages for these journeys only (with their current
     or target journey), for a quick `mkdocs serve` in a large catalog. All data is still checked; departments and

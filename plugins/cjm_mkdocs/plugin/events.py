@@ -31,13 +31,18 @@ from ..core.catalog import Catalog
 from .config import JourneyPluginConfig
 from ..core.labels import labels
 from ..core.loading import JourneyLoader
+from ..core.messages import speaking, t
+from ..core.versions import data_history
 from .mermaid_library import MermaidLibrary, with_preloads
 from .rebuilds import Rebuilds
 from .search import ExcludedFromSearch, KeptSearch, without_soft_hyphens
 from ..core.model import Journey
+from ..views.timeline import ChangeCache, JourneyHistory, journey_histories
 from ..views.journey import current_before_target
 
 log = get_plugin_logger(__name__)
+CACHE_FILE = ".cache/plugin/cjm/changes.json"
+"""What each commit changed in a journey, kept between runs (beside mkdocs.yml, like mkdocs-material's caches)."""
 
 
 
@@ -46,6 +51,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
 
     def __init__(self) -> None:
         self.loader: JourneyLoader | None = None
+        self.changes: ChangeCache | None = None
         self.plan: SitePlan | None = None
         self.env = pages.environment()
         self.template_dirs: tuple[tuple[Path | str, ...], ...] = ((),)
@@ -69,8 +75,9 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Set up the loader and templates; register the plugin's CSS and JavaScript."""
         root = self._base(config) / self.config.data_dir
-        if self.loader is None or self.loader.root != root:
-            self.loader = JourneyLoader(root, base=self._base(config), max_bytes=self.config.max_file_size)
+        if self.loader is None or (self.loader.root, self.loader.language) != (root, self.config.language):
+            self.loader = JourneyLoader(root, base=self._base(config), max_bytes=self.config.max_file_size,
+                                        language=self.config.language)
         self._templates([Path(folder) / "cjm" for folder in config.theme.dirs])
         self.mermaid = MermaidLibrary.configured(self.config.mermaid_js, self.config.mermaid_esm, self._base(config),
                                                  config.plugins)
@@ -80,6 +87,10 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load and check the data, then add every generated page and asset."""
+        with speaking(self.config.language):
+            return self._files(files, config)
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         start = time.perf_counter()
         # now, not in on_config: the search plugins make their index in their own on_config or on_pre_build
         self.search_excluded_hidden = ExcludedFromSearch.applies(config.plugins)
@@ -90,8 +101,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.held = {page.uri: page.blocks for page in generated if page.blocks}
         taken = self.plan.clashes(file.src_uri for file in files)
         if taken:
-            raise PluginError(f"{', '.join(taken)} in {self._docs(config)} would hide pages the cjm plugin "
-                              "generates; move or rename them")
+            raise PluginError(t("{files} in {folder} would hide pages the cjm plugin generates; move or rename them",
+                                files=", ".join(taken), folder=self._docs(config)))
         config.nav = self._nav(config, files, catalog)
         listed = _uris(config.nav)
         in_nav = set(listed)
@@ -122,7 +133,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             return markdown
         self.rebuilds.read(page.file.src_uri, markdown, self.cache.keys)
         blocks = HtmlBlocks()
-        expanded, problems = self.plan.expand(markdown, page.file.src_uri, blocks)
+        with speaking(self.config.language):
+            expanded, problems = self.plan.expand(markdown, page.file.src_uri, blocks)
         for problem in problems:
             log.warning(f"{self._docs(config)}/{problem}")
         if blocks:
@@ -215,12 +227,12 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             server.watch(str(self.loader.root))
         return server
 
-    @staticmethod
-    def _report(page: str, scripts: set[str]) -> None:
+    def _report(self, page: str, scripts: set[str]) -> None:
         if scripts:
-            log.warning(f"{page}: {len(scripts)} inline script(s) that are not the theme's; the site's "
-                        "Content-Security-Policy keeps browsers from running them (put the code in a file listed in "
-                        "extra_javascript)")
+            with speaking(self.config.language):
+                log.warning(t("{page}: {count} inline script(s) that are not the theme's; the site's "
+                              "Content-Security-Policy keeps browsers from running them (put the code in a file listed "
+                              "in extra_javascript)", page=page, count=len(scripts)))
 
     def _templates(self, folders: list[Path]) -> None:
         """The templates of the site's overrides, then the plugin's; kept from build to build (Jinja reloads an edited
@@ -237,17 +249,32 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             (log.error if problem.severity == "error" else log.warning)(str(problem))
         errors = sum(problem.severity == "error" for problem in problems)
         if errors:
-            raise PluginError(f"the journey data has {errors} error(s), listed above; "
-                              f"`cjm validate {self.config.data_dir}` shows the same list")
+            raise PluginError(t("the journey data has {count} error(s), listed above; `cjm validate {folder}` shows "
+                                "the same list", count=errors, folder=self.config.data_dir))
         return catalog
 
     def _site(self, catalog: Catalog, config: MkDocsConfig) -> pages.Site:
         """What the pages are made from: the catalog (or its preview), the labels, the day, the links."""
         shown = self._preview(catalog)
         left_out = {i: journey for i, journey in catalog.journeys.items() if i not in shown.journeys}
+        histories, state = self._history(catalog, config)
         return pages.Site(shown, labels(self.config.language), self.config.today or dt.date.today(),
                           self._edit_base(config), config.use_directory_urls, left_out,
-                          links.tracker(config.repo_url, self.config.discuss, config.site_url))
+                          links.tracker(config.repo_url, self.config.discuss, config.site_url), histories, state,
+                          config.site_url)
+
+    def _history(self, catalog: Catalog, config: MkDocsConfig) -> tuple[dict[str, JourneyHistory], str]:
+        """Each journey's latest revisions and how complete the history is; what each commit changed is kept, for
+        the next build and (in `.cache/plugin/cjm/`) the next run."""
+        if not self.config.history:
+            return {}, "off"
+        assert self.loader is not None
+        if self.changes is None:
+            self.changes = ChangeCache(self._base(config) / CACHE_FILE)
+        found = data_history(self.loader.root)
+        histories = journey_histories(found, catalog, self.changes)
+        self.changes.save()
+        return histories, found.state
 
     def _preview(self, catalog: Catalog) -> Catalog:
         """The catalog, or the part of it the `preview` option names (the other journeys get a page with a note)."""
@@ -256,9 +283,10 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             return catalog
         shown = catalog.only(patterns)
         if not shown.journeys:
-            raise PluginError(f"preview: `{self.config.preview}` names no journey; ids look like "
-                              f"{', '.join(list(catalog.journeys)[:3])}")
-        log.info(f"preview: pages for {len(shown.journeys)} of {len(catalog.journeys)} journeys ({self.config.preview})")
+            raise PluginError(t("preview: `{patterns}` names no journey; ids look like {examples}",
+                                patterns=self.config.preview, examples=", ".join(list(catalog.journeys)[:3])))
+        log.info(t("preview: pages for {shown} of {count} journeys ({patterns})", shown=len(shown.journeys),
+                   count=len(catalog.journeys), patterns=self.config.preview))
         return shown
 
     def _nav(self, config: MkDocsConfig, files: Files, catalog: Catalog) -> list:
@@ -284,7 +312,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             {words["personas"]: self._listed("persona", [links.page_uri("persona", i) for i in catalog.personas])},
             {words["departments"]: self._listed("department",
                                                 [links.page_uri("department", i) for i in catalog.departments])},
-            {words["overview"]: [links.page_uri("overview"), *(links.page_uri("overview", v) for v in pages.OVERVIEW)]},
+            {words["overview"]: [links.page_uri("overview"), *(links.page_uri("overview", v) for v in pages.OVERVIEW),
+                                 *([pages.NEWS] if pages.NEWS in self.titles else [])]},
         ]
 
     def _listed(self, kind: str, items: list, count: int | None = None) -> list:

@@ -27,6 +27,7 @@ from mkdocs.plugins import PluginCollection
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
+from ..core.messages import t
 from ..site.pages import ASSETS
 from ..site.plan import MERMAID_CONFIG, MERMAID_LOADER
 
@@ -71,8 +72,8 @@ class MermaidLibrary:
         if self.library is None:
             return {}
         if not self.library.is_file():
-            raise PluginError(f"the Mermaid library is missing: {self.library} (`mermaid_js` option); install it "
-                              "with `npm ci`, or set `mermaid_js: ''` to let the site load Mermaid itself")
+            raise PluginError(t("the Mermaid library is missing: {path} (`mermaid_js` option); install it with "
+                                "`npm ci`, or set `mermaid_js: ''` to let the site load Mermaid itself", path=self.library))
         return self._esm_files(self.library.parent) if self.esm else {CLASSIC: self.library}
 
     def preloads(self) -> list[str]:
@@ -90,8 +91,8 @@ class MermaidLibrary:
         main, chunks = dist / ESM, sorted((dist / ESM_CHUNKS).glob("*.mjs"))
         missing = main if not main.is_file() else dist / ESM_CHUNKS if not chunks else None
         if missing:
-            raise PluginError(f"Mermaid's ES module build is missing: {missing} (beside `mermaid_js`); install it "
-                              "with `npm ci`, or set `mermaid_esm: false` to serve mermaid.min.js alone")
+            raise PluginError(t("Mermaid's ES module build is missing: {path} (beside `mermaid_js`); install it with "
+                                "`npm ci`, or set `mermaid_esm: false` to serve mermaid.min.js alone", path=missing))
         return {f"{ESM_FOLDER}/{ESM}": main, **{f"{ESM_FOLDER}/{ESM_CHUNKS}/{c.name}": c for c in chunks}}
 
 

@@ -206,7 +206,8 @@ def _backlog_rows(catalog: Catalog, today: dt.date) -> Iterator[dict[str, Any]]:
         m = entry.measure
         yield {"number": entry.number, "journey": entry.journey.id, "id": m.id, "title": m.title,
                "department": m.department, "effort": m.effort, "impact": m.impact, "quick_win": m.is_quick_win,
-               "status": m.status, "due": m.due.isoformat() if m.due else "", "overdue": entry.overdue}
+               "status": m.status, "due": m.due.isoformat() if m.due else "", "overdue": entry.overdue,
+               "done_on": m.done_on.isoformat() if m.done_on else "", "lead_days": m.lead_days}
 
 
 def _kpi_board_rows(catalog: Catalog, today: dt.date) -> Iterator[dict[str, Any]]:

@@ -11,6 +11,7 @@ from ..core.catalog import Catalog
 from ..core.model import Journey
 from .links import Tracker
 from ..views.department import Cell, Dashboard, dashboards, responsibility_matrix
+from ..views.timeline import JourneyHistory
 from ..views.journey import JourneySummary, summary
 
 
@@ -27,6 +28,12 @@ class Site:
     """Journeys the plugin's `preview` leaves out of `catalog`: they get a page with a note only."""
     tracker: Tracker | None = None
     """Where "discuss" links open a new issue; None: no such links."""
+    histories: Mapping[str, JourneyHistory] = field(default_factory=dict)
+    """Each journey's latest revisions in git (:func:`~cjm_mkdocs.views.timeline.journey_histories`)."""
+    history_state: str = "off"
+    """``complete``, ``shallow`` (a shallow clone), ``none`` (no git repository) or ``off`` (not asked for)."""
+    site_url: str | None = None
+    """The site's address (mkdocs.yml `site_url`), for the absolute links of the news feed."""
 
     @cached_property
     def summaries(self) -> dict[str, JourneySummary]:

@@ -4,8 +4,8 @@ Every key covers the labels, the day, the site's links (edit base, directory URL
 overrides included), the page's template, path, title and data file, and the data the page is made from, by the
 digests of the data files and their prose:
 
-- a journey page: the journey, the personas it names, the departments (named from many places of a journey;
-  they are one file) and its current or target journey;
+- a journey page: the journey (with its commits in git), the personas it names, the departments (named from many
+  places of a journey; they are one file) and its current or target journey;
 - a persona page: the persona, the departments and every journey it walks;
 - every other page (sections, overview, departments): all of the data.
 
@@ -111,6 +111,11 @@ class PageKeys:
         return digest(json.dumps(dict(site.labels), sort_keys=True), site.today, site.edit_base, site.directory_urls,
                       templates_digest(self.env))
 
+    def _history(self, journey_id: str) -> tuple[object, ...]:
+        """A journey's history as its page shows it: the state, its commits and whether there are more."""
+        found = self.site.histories.get(journey_id)
+        return (self.site.history_state, found and tuple(r.sha for r in found.revisions), found and found.more)
+
     def _embed(self, kind: str, argument: str) -> str:
         journey = self.site.catalog.journeys.get(argument) if kind in JOURNEY_EMBEDS else None
         return digest(kind, argument, self.journey(journey) if journey else self.everything)
@@ -121,5 +126,6 @@ class PageKeys:
         if key not in self._data:
             file = self.site.catalog.files.get(key)
             model = self._journeys.get(item_id) if kind == "journey" else self.site.catalog.personas.get(item_id)
-            self._data[key] = digest(kind, item_id, file, self._files.get(file), getattr(model, "body", ""))
+            self._data[key] = digest(kind, item_id, file, self._files.get(file), getattr(model, "body", ""),
+                                     self._history(item_id) if kind == "journey" else None)
         return self._data[key]

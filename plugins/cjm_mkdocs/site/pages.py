@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -32,13 +33,15 @@ from .contexts.guide import fields_embed
 from .contexts.journey import catalog_page, journey_embed, journey_page, left_out_page
 from .contexts.overview import BUILDERS as OVERVIEW_PAGES, key_figures_embed, overview_page
 from .contexts.people import persona_page, personas_page
-from .links import download_uri, is_local, page_uri
+from .contexts.news import news_entries, news_page
+from .links import download_uri, is_local, page_uri, relative_url, site_path
 from .ids import PageIds
 from ..core.catalog import Catalog
 from ..core.fields import slugify
+from ..core.messages import t
 from ..core.model import FILE_KINDS, Journey, Persona, mood_of
 from ..core.validation import did_you_mean
-from ..render import escape
+from ..render import escape, feed
 from ..render.hyphenation import hyphenate
 
 if TYPE_CHECKING:
@@ -48,6 +51,8 @@ ASSETS = "assets/cjm"
 """Where the site serves the plugin's CSS, JavaScript and Mermaid."""
 OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current")
 """The pages across all journeys (``overview/<view>.md``), each with a CSV download ``overview/<view>.csv``."""
+NEWS, NEWS_FEED = page_uri("overview", "news"), download_uri("news.xml")
+"""The news page (what changed lately, from git) and its Atom feed, in sites with a git history."""
 JOURNEY_EMBEDS = ("diagram", "matrix", "curve")
 EMBEDS = {**dict.fromkeys(JOURNEY_EMBEDS, "journey"), "fields": "file kind", "moments": "department", "key-figures": ""}
 """Each embed and what its argument names ("": it takes none); `moments` may go without (then: every department)."""
@@ -145,6 +150,8 @@ def generate(site: Site, env: Environment, hold_html: bool = False,
         here = page_uri("overview", view)
         pages.append(page(f"overview/{view}.md.j2", here, labels["overview_" + view.replace("-", "_")], None,
                           partial(OVERVIEW_PAGES[view], site, here)))
+    if has_news(site):
+        pages.append(page("overview/news.md.j2", NEWS, labels["news"], None, partial(news_page, site, NEWS, NEWS_FEED)))
     for journey in catalog.journeys.values():
         here, source = page_uri("journey", journey.id), catalog.source_file("journey", journey.id)
         pages.append(page("journey.md.j2", here, journey.title, source,
@@ -169,7 +176,29 @@ def downloads(site: Site) -> dict[str, str]:
     schema = json.dumps(export.export_schema(site.labels["language"]), ensure_ascii=False, indent=2) + "\n"
     files = {"journeys.json": export.export_json(site.catalog), export.EXPORT_SCHEMA_FILE: schema,
              **export.view_tables(site.catalog, site.today)}
-    return {download_uri(name): text for name, text in files.items()}
+    found = {download_uri(name): text for name, text in files.items()}
+    return {**found, NEWS_FEED: news_feed(site)} if has_news(site) else found
+
+
+def has_news(site: Site) -> bool:
+    """Whether the site has a git history to tell news from."""
+    return site.history_state in ("complete", "shallow")
+
+
+def news_feed(site: Site) -> str:
+    """The news page's entries as an Atom feed."""
+    labels = site.labels
+    entries = [feed.FeedEntry(f"{entry.journey.id}/{entry.revision.sha}", f"{entry.journey.title}: {entry.revision.subject}",
+                              _feed_link(site, page_uri("journey", entry.journey.id)), entry.revision.author,
+                              entry.revision.when, feed.entry_html(entry.lines, labels))
+               for entry in news_entries(site)]
+    return feed.atom_feed(labels["news"], _feed_link(site, NEWS), site.site_url, entries, site.today)
+
+
+def _feed_link(site: Site, uri: str) -> str:
+    """A page's address as the feed links it: absolute with the site's URL, else relative to the feed."""
+    relative = relative_url(uri, NEWS_FEED, site.directory_urls)
+    return urljoin(site.site_url, site_path(uri, site.directory_urls)) if site.site_url else relative
 
 
 def data_source(catalog: Catalog, kind: str, folder: bool = False) -> str | None:
@@ -216,17 +245,20 @@ def expand_embeds(markdown: str, here: str, site: Site, env: Environment,
 def _embed_problem(site: Site, kind: str, argument: str) -> str | None:
     """Why an embed line cannot be expanded, or None."""
     if kind not in EMBEDS:
-        return f"`cjm:{kind}` is no embed; {did_you_mean(kind, EMBEDS) or 'embeds: ' + ', '.join(EMBEDS)}"
+        hint = did_you_mean(kind, EMBEDS) or t("embeds: {names}", names=", ".join(EMBEDS))
+        return t("`cjm:{kind}` is no embed; {hint}", kind=kind, hint=hint)
     what = EMBEDS[kind]
     if not what:
-        return f"cjm:{kind} takes no argument; write <!-- cjm:{kind} -->" if argument else None
+        return t("cjm:{kind} takes no argument; write <!-- cjm:{kind} -->", kind=kind) if argument else None
     choices = {"journey": {**site.catalog.journeys, **site.left_out}, "file kind": FILE_KINDS,
                "department": site.catalog.departments}[what]
+    named = {"journey": t("journey"), "file kind": t("file kind"), "department": t("department")}[what]
     if not argument:
-        return None if kind == "moments" else f"cjm:{kind} needs a {what}: one of {', '.join(choices)}"
+        return None if kind == "moments" else t("cjm:{kind} needs a {what}: one of {ids}", kind=kind, what=named,
+                                                 ids=", ".join(choices))
     if argument not in choices:
-        hint = did_you_mean(argument, choices) or f"{what}s: {', '.join(choices)}"
-        return f"cjm:{kind} names no {what} `{argument}`; {hint}"
+        hint = did_you_mean(argument, choices) or t("known: {ids}", ids=", ".join(choices))
+        return t("cjm:{kind} names no {what} `{id}`; {hint}", kind=kind, what=named, id=argument, hint=hint)
     return None
 
 

@@ -9,9 +9,10 @@ from markupsafe import Markup
 
 from ...core.model import STEP_TEXTS, Journey, LovePoint, Measure, PainPoint, Step
 from ...render import curve, mermaid
-from ...views import department as ownership, journey as views, portfolio
+from ...views import department as ownership, journey as views, portfolio, timeline
 from ..inputs import Site
 from .base import PageContext, page_fields
+from .news import change_lines
 from .overview import KpiRow, kpi_rows
 
 
@@ -83,6 +84,17 @@ class MatrixEmbed(PageContext):
 
 
 @dataclass(frozen=True)
+class RevisionEntry:
+    """A commit that changed the journey, as its history lists it."""
+
+    revision: timeline.Revision
+    lines: list[Markup]
+    """Each change in the site's words, editor text escaped."""
+    since_review: bool
+    """Whether it was made after the journey's last review."""
+
+
+@dataclass(frozen=True)
 class JourneyPage(PageContext):
     """A journey's page (``journey.md.j2``)."""
 
@@ -112,6 +124,14 @@ class JourneyPage(PageContext):
     """The steps with evidence."""
     kpis: list[KpiRow]
     """The journey's KPIs with their trends and sparklines, in file order."""
+    history: list[RevisionEntry]
+    """The latest commits that changed the journey, newest first."""
+    history_state: str
+    """``complete``, ``shallow`` (older commits missing), ``none`` (no git repository) or ``off``."""
+    history_more: bool
+    """Whether older commits than those listed changed it."""
+    changed_since_review: int
+    """How many of the listed commits came after its last review."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +178,16 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
         measures=[MeasureEntry(m, views.addressed(journey, m), views.effects(journey, m))
                   for m in views.measures_in_order(journey)],
         evidence=[step for step in journey.steps if step.evidence],
-        kpis=kpi_rows(portfolio.journey_kpis(journey, site.today), site.labels))
+        kpis=kpi_rows(portfolio.journey_kpis(journey, site.today), site.labels), **_history(site, journey))
+
+
+def _history(site: Site, journey: Journey) -> dict[str, object]:
+    """The history fields of a journey's page."""
+    found = site.histories.get(journey.id, timeline.JourneyHistory(()))
+    entries = [RevisionEntry(revision, change_lines(site, revision), revision.day > journey.last_reviewed)
+               for revision in found.revisions]
+    return {"history": entries, "history_state": site.history_state, "history_more": found.more,
+            "changed_since_review": sum(entry.since_review for entry in entries)}
 
 
 def journey_embed(site: Site, kind: str, journey: Journey, here: str) -> PageContext:

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from cjm_mkdocs.cli.atomic import create_text, replace_text
+from cjm_mkdocs.core.atomic import create_text, replace_text
 
 
 def test_a_failed_write_leaves_the_previous_file_whole(tmp_path):

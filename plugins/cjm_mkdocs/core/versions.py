@@ -1,0 +1,101 @@
+"""Journeys as a git revision or the working tree holds them, each file version (blob) read once."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .loading import JOURNEYS_DIR, NotAFile, read_regular_file, read_version
+from .model import Journey
+from .revisions import Commit, GitUnavailable, Repository
+
+Versions = dict[str, str]
+"""Journey file (repository-relative path) → blob id."""
+
+
+def blob_id(raw: bytes) -> str:
+    """The id git gives a file with these bytes."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
+
+
+def is_journey_file(path: str, folder: str) -> bool:
+    """Whether the repository path `path` is a journey file of the data folder `folder`."""
+    parent = PurePosixPath(path).parent
+    return parent == PurePosixPath(folder) / JOURNEYS_DIR and PurePosixPath(path).suffix in (".yml", ".yaml")
+
+
+class JourneyVersions:
+    """Reads journey files of one data folder from git or from disk; a version read once is kept (by blob id)."""
+
+    def __init__(self, repository: Repository, data_dir: Path) -> None:
+        self.repository, self.data_dir = repository, data_dir
+        self.folder = repository.relative(data_dir)
+        self.read: dict[str, Journey | None] = {}
+        self._disk: dict[str, bytes] = {}
+
+    def files(self, revision: str | None) -> Versions:
+        """The journey files at `revision`, or in the working tree (None), with their blob ids."""
+        if revision is not None:
+            return {path: blob for path, blob in self.repository.files_at(revision, self.folder).items()
+                    if is_journey_file(path, self.folder)}
+        found = {}
+        for path in sorted((self.data_dir / JOURNEYS_DIR).glob("*.y*ml")):
+            try:
+                raw = read_regular_file(path)
+            except NotAFile:
+                continue
+            blob = blob_id(raw)
+            self._disk[blob] = raw
+            found[f"{self.folder}/{JOURNEYS_DIR}/{path.name}"] = blob
+        return found
+
+    def journeys(self, files: Versions) -> dict[str, Journey | None]:
+        """Journey id → its model, for each of `files`; a version with problems is None under its file's name."""
+        self.fetch({blob: path for path, blob in files.items()})
+        found: dict[str, Journey | None] = {}
+        for path, blob in files.items():
+            journey = self.read[blob]
+            found[journey.id if journey else PurePosixPath(path).stem] = journey
+        return found
+
+    def fetch(self, paths: dict[str, str]) -> None:
+        """Read the blobs of `paths` not read yet (blob id → a path it has: a journey without `id:` is named by it)."""
+        paths = {blob: path for blob, path in paths.items() if blob not in self.read}
+        from_disk = {blob: self._disk.pop(blob) for blob in paths.keys() & self._disk.keys()}
+        for blob, raw in {**self.repository.blobs(set(paths) - from_disk.keys()), **from_disk}.items():
+            model = read_version(raw, paths[blob], Journey)
+            self.read[blob] = model if isinstance(model, Journey) else None
+        for blob in paths.keys() - self.read.keys():
+            self.read[blob] = None
+
+
+@dataclass
+class DataHistory:
+    """The commits that changed a data folder, and how complete they are."""
+
+    state: str
+    """``complete``, ``shallow`` (a shallow clone: older commits are missing) or ``none`` (no git, no repository)."""
+    commits: list[Commit] = field(default_factory=list)
+    repository: Repository | None = None
+    folder: str = ""
+    """The data folder, as the repository names it."""
+
+    def path_of(self, file: str) -> str:
+        """The repository path of a journey file the catalog names (``journeys/maps/x.yml``, relative to the site)."""
+        return f"{self.folder}/{JOURNEYS_DIR}/{PurePosixPath(file).name}"
+
+
+def data_history(data_dir: Path) -> DataHistory:
+    """The history of `data_dir` in git, newest commit first."""
+    try:
+        repository = Repository.of(data_dir)
+        folder = repository.relative(data_dir)
+        commits = repository.log(folder)
+        shallow = repository.shallow()
+    except GitUnavailable:
+        return DataHistory("none")
+    if shallow:
+        boundary = repository.boundary()
+        commits = [commit for commit in commits if commit.sha not in boundary]
+    return DataHistory("shallow" if shallow else "complete", commits, repository, folder)

@@ -1,0 +1,188 @@
+"""Each journey's latest revisions in git with what they changed, and the news across journeys.
+
+What changed between two versions of a file depends only on the two versions: it is worked out once per pair of
+blob ids and kept (:class:`ChangeCache`, in memory across `mkdocs serve` builds and in a file across runs). Many
+pairs are worked out in parallel processes, each reading its own blobs from git.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import astuple, dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from ..core.atomic import replace_text
+from ..core.catalog import Catalog
+from ..core.loading import read_version
+from ..core.model import Journey
+from ..core.revisions import Commit, FileChange, Repository
+from ..core.versions import DataHistory, is_journey_file
+from .history import CHANGE_KINDS, Change, journey_changes
+
+HISTORY_DEPTH = 12
+"""The most revisions shown per journey; older ones are left to `git log`."""
+NEWS_DAYS = 90
+"""How far back the news page goes."""
+PARALLEL_FROM = 200
+"""From this many new pairs of versions on, they are compared in parallel processes."""
+CACHE_FORMAT = f"2:{len(CHANGE_KINDS)}"
+"""Bumped when the changes of a pair would come out differently; a cache of another format is not read."""
+
+Diff = tuple[bool, tuple[Change, ...]]
+"""Whether both versions could be read, and the changes from one to the other."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A commit that changed a journey: when, by whom, why (its message's first line) and what."""
+
+    sha: str
+    author: str
+    when: dt.datetime
+    subject: str
+    changes: tuple[Change, ...]
+    readable: bool = True
+    """False when a version on either side has problems: then its changes are unknown."""
+
+    @property
+    def day(self) -> dt.date:
+        """The day it was made."""
+        return self.when.date()
+
+
+@dataclass(frozen=True)
+class JourneyHistory:
+    """A journey's latest revisions, newest first."""
+
+    revisions: tuple[Revision, ...]
+    more: bool = False
+    """Whether older revisions than those listed exist."""
+
+    def since(self, day: dt.date) -> tuple[Revision, ...]:
+        """The revisions made after `day` (e.g. the last review)."""
+        return tuple(revision for revision in self.revisions if revision.day > day)
+
+
+class ChangeCache:
+    """The changes of each pair of versions (``<old blob>..<new blob>``), read from and written to `file`."""
+
+    def __init__(self, file: Path | None = None) -> None:
+        self.file, self.known, self.added = file, self._read(file), False
+
+    def save(self) -> None:
+        """Write the cache file, if there is one and something was added (atomically: never half written)."""
+        if self.file is None or not self.added:
+            return
+        data = {key: [readable, [astuple(change) for change in changes]] for key, (readable, changes) in self.known.items()}
+        replace_text(self.file, json.dumps({"format": CACHE_FORMAT, "pairs": data}, ensure_ascii=False))
+        self.added = False
+
+    @staticmethod
+    def _read(file: Path | None) -> dict[str, Diff]:
+        try:
+            data = json.loads(file.read_text(encoding="utf-8")) if file and file.is_file() else {}
+            if data.get("format") != CACHE_FORMAT:
+                return {}
+            return {key: (bool(readable), tuple(Change(*change) for change in changes))
+                    for key, (readable, changes) in data["pairs"].items()}
+        except (OSError, ValueError, TypeError, KeyError):
+            return {}
+
+
+def journey_histories(history: DataHistory, catalog: Catalog, cache: ChangeCache | None = None) -> dict[str, JourneyHistory]:
+    """Each journey's latest revisions (at most :data:`HISTORY_DEPTH`), following renamed files."""
+    cache = cache or ChangeCache()
+    if history.repository is None:
+        return {}
+    alias = {history.path_of(file): journey_id for (kind, journey_id), file in catalog.files.items() if kind == "journey"}
+    chosen = _chosen(history.commits, alias, history.folder)
+    _work_out(history.repository.root, [[change for _, change in pairs] for pairs, _ in chosen.values()], cache)
+    return {journey_id: JourneyHistory(tuple(_revision(commit, change, cache) for commit, change in pairs), more)
+            for journey_id, (pairs, more) in chosen.items()}
+
+
+def news(histories: Mapping[str, JourneyHistory], catalog: Catalog, today: dt.date,
+         days: int = NEWS_DAYS) -> list[tuple[Journey, Revision]]:
+    """Each journey's revisions of the last `days` days, newest first (a commit changing two journeys is two entries)."""
+    since = today - dt.timedelta(days=days)
+    found = [(journey, revision) for journey_id, history in histories.items()
+             if (journey := catalog.journeys.get(journey_id)) for revision in history.revisions if revision.day > since]
+    return sorted(found, key=lambda entry: (entry[1].when, entry[0].id), reverse=True)
+
+
+def _chosen(commits: list[Commit], alias: dict[str, str], folder: str) -> dict[str, tuple[list[tuple[Commit, FileChange]], bool]]:
+    """Journey id → its latest (commit, file change) pairs, newest first, and whether there are more."""
+    chosen: dict[str, tuple[list[tuple[Commit, FileChange]], bool]] = {}
+    for commit in commits:
+        for change in commit.files:
+            path = change.new_path or change.old_path or ""
+            journey_id = alias.get(path)
+            if journey_id is None or not is_journey_file(path, folder):
+                continue
+            if change.old_path and change.old_path != path:
+                alias[change.old_path] = journey_id
+            pairs, _ = chosen.setdefault(journey_id, ([], False))
+            if len(pairs) < HISTORY_DEPTH:
+                pairs.append((commit, change))
+            else:
+                chosen[journey_id] = (pairs, True)
+    return chosen
+
+
+def _key(change: FileChange) -> str:
+    return f"{change.old_blob or '-'}..{change.new_blob or '-'}"
+
+
+def _work_out(root: Path, journeys: list[list[FileChange]], cache: ChangeCache) -> None:
+    """Put the changes of every file change not in `cache` into it; a journey's file changes stay in one process
+    (consecutive versions share a blob, read once)."""
+    missing = [[c for c in changes if _key(c) not in cache.known] for changes in journeys]
+    missing = [changes for changes in missing if changes]
+    count = sum(map(len, missing))
+    if not count:
+        return
+    workers = min(os.cpu_count() or 1, 8)
+    if count < PARALLEL_FROM or workers < 2:
+        found = diff_versions(str(root), missing)
+    else:
+        chunks = [missing[n::workers * 2] for n in range(workers * 2)]
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            found = [item for part in pool.map(diff_versions, [str(root)] * len(chunks), chunks) for item in part]
+    cache.known.update((key, (readable, changes)) for key, readable, changes in found)
+    cache.added = True
+
+
+def diff_versions(root: str, journeys: Sequence[Sequence[FileChange]]) -> list[tuple[str, bool, tuple[Change, ...]]]:
+    """(key, readable, changes) of each file change, its versions read from the repository at `root` (a process's
+    work: its arguments and results are small)."""
+    repository = Repository(Path(root))
+    paths = {blob: path for changes in journeys for c in changes
+             for blob, path in ((c.old_blob, c.old_path), (c.new_blob, c.new_path)) if blob and path}
+    raw = repository.blobs(set(paths))
+    read: dict[str, Journey | None] = {}
+    found = []
+    for changes in journeys:
+        for change in changes:
+            sides = [_version(blob, paths, raw, read) for blob in (change.old_blob, change.new_blob)]
+            readable = all(model is not None for blob, model in zip((change.old_blob, change.new_blob), sides) if blob)
+            found.append((_key(change), readable, tuple(journey_changes(*sides)) if readable else ()))
+    return found
+
+
+def _version(blob: str | None, paths: dict[str, str], raw: dict[str, bytes], read: dict[str, Journey | None]) -> Journey | None:
+    if blob is None:
+        return None
+    if blob not in read:
+        model = read_version(raw[blob], paths[blob], Journey) if blob in raw else None
+        read[blob] = model if isinstance(model, Journey) else None
+    return read[blob]
+
+
+def _revision(commit: Commit, change: FileChange, cache: ChangeCache) -> Revision:
+    readable, changes = cache.known[_key(change)]
+    return Revision(commit.sha, commit.author, commit.when, commit.subject, changes, readable)
