@@ -14,7 +14,8 @@ from .measure import Run, run_timed, tool
 from .progress import say
 
 REVISIONS = 20
-RATING = re.compile(r"^(\s*rating: )(\d)$", re.MULTILINE)
+RATING = re.compile(r"^(\s*rating: )(\d|disappointing|okay|delighting)$", re.MULTILINE)
+NEXT_MOOD = {"disappointing": "okay", "okay": "delighting", "delighting": "disappointing"}
 _GIT_ENV = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.com", "GIT_COMMITTER_NAME": "Bench",
             "GIT_COMMITTER_EMAIL": "bench@example.com"}
 
@@ -45,8 +46,9 @@ def _rerated(text: str, number: int) -> str:
     if not found:
         return text
     match = found[number % len(found)]
-    rating = int(match.group(2)) % 5 + 1
-    return text[: match.start(2)] + str(rating) + text[match.end(2):]
+    old = match.group(2)
+    rating = NEXT_MOOD.get(old) or str(int(old) % 5 + 1)
+    return text[: match.start(2)] + rating + text[match.end(2):]
 
 
 def _commit(root: Path, number: int, revisions: int) -> None:
