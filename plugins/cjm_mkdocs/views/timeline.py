@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import astuple, dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -78,9 +79,12 @@ class ChangeCache:
         """Write the cache file, if there is one and something was added (atomically: never half written)."""
         if self.file is None or not self.added:
             return
-        data = {key: [readable, [astuple(change) for change in changes]] for key, (readable, changes) in self.known.items()}
-        replace_text(self.file, json.dumps({"format": CACHE_FORMAT, "pairs": data}, ensure_ascii=False))
         self.added = False
+        data = {key: [readable, [astuple(change) for change in changes]] for key, (readable, changes) in self.known.items()}
+        try:
+            replace_text(self.file, json.dumps({"format": CACHE_FORMAT, "pairs": data}, ensure_ascii=False))
+        except OSError:  # a read-only checkout: the next run works the changes out again
+            pass
 
     @staticmethod
     def _read(file: Path | None) -> dict[str, Diff]:
@@ -151,8 +155,11 @@ def _work_out(root: Path, journeys: list[list[FileChange]], cache: ChangeCache) 
         found = diff_versions(str(root), missing)
     else:
         chunks = [missing[n::workers * 2] for n in range(workers * 2)]
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            found = [item for part in pool.map(diff_versions, [str(root)] * len(chunks), chunks) for item in part]
+        try:
+            with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+                found = [item for part in pool.map(diff_versions, [str(root)] * len(chunks), chunks) for item in part]
+        except (OSError, BrokenProcessPool):  # no processes to be had here: the same work in this one
+            found = diff_versions(str(root), missing)
     cache.known.update((key, (readable, changes)) for key, readable, changes in found)
     cache.added = True
 
