@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 
 import yaml
@@ -9,7 +10,7 @@ import yaml
 from cjm_mkdocs.core.model import Journey
 from cjm_mkdocs.core.versions import data_history
 from cjm_mkdocs.core.loading import JourneyLoader
-from cjm_mkdocs.views.history import journey_changes
+from cjm_mkdocs.views.history import Change, journey_changes
 from cjm_mkdocs.views import timeline
 from cjm_mkdocs.views.timeline import HISTORY_DEPTH, journey_histories
 from git_repo import first_commit, git
@@ -139,3 +140,43 @@ def test_revisions_worked_out_in_parallel_or_read_from_the_cache_are_the_same(tm
     cache.file.write_text('{"format": "0", "pairs": {}}', encoding="utf-8")
     monkeypatch.undo()
     assert journey_histories(data_history(data), catalog, timeline.ChangeCache(cache.file)) == alone
+
+
+def revision(day: str, *changes: Change, readable: bool = True) -> timeline.Revision:
+    return timeline.Revision(day, "Editor", dt.datetime.fromisoformat(f"{day}T10:00:00"), "edit", changes, readable)
+
+
+RERATE = Change("step_rerated", "Sieht Angebot", "disappointing", "okay", "awareness", "angebot-sehen")
+ADD = Change("step_added", "Bestellt", where="purchase", item="bestellen")
+
+
+def test_the_scores_on_a_day_are_worked_back_through_the_revisions_since():
+    now = journey()
+    history = timeline.JourneyHistory((revision("2026-05-01", RERATE), revision("2026-04-01", ADD),
+                                       revision("2026-01-01", Change("journey_added", "Shop"))))
+    assert timeline.scores_on(history, now, dt.date(2026, 6, 1)) == {"angebot-sehen": 3, "bestellen": 5}
+    assert timeline.scores_on(history, now, dt.date(2026, 4, 15)) == {"angebot-sehen": 1, "bestellen": 5}
+    assert timeline.scores_on(history, now, dt.date(2026, 3, 1)) == {"angebot-sehen": 1}
+    assert timeline.scores_on(history, now, dt.date(2025, 12, 1)) == {}
+
+
+def test_scores_are_unknown_when_a_revision_is_unreadable_or_the_listed_ones_may_not_reach_back():
+    now = journey()
+    unreadable = timeline.JourneyHistory((revision("2026-05-01", readable=False), revision("2026-01-01")))
+    assert timeline.scores_on(unreadable, now, dt.date(2026, 3, 1)) is None
+    cut = timeline.JourneyHistory((revision("2026-05-01", RERATE),), more=True)
+    assert timeline.scores_on(cut, now, dt.date(2026, 3, 1)) is None
+    assert timeline.scores_on(cut, now, dt.date(2026, 5, 2)) == {"angebot-sehen": 3, "bestellen": 5}
+
+
+def test_a_pain_point_is_unimproved_only_while_its_step_is_rated_no_better_than_when_its_measure_was_done():
+    measure = {"title": "Versandkosten im Feed", "addresses": ["versand-unklar"],
+               "history": [{"status": "done", "date": "2026-04-15"}]}
+    now = journey(measures=[measure])
+    step, pain = next((s, p) for s, p in now.pain_points if p.id == "versand-unklar")
+    better = timeline.JourneyHistory((revision("2026-05-01", RERATE), revision("2026-01-01")))
+    assert timeline.unimproved(better, now, step, pain) is None
+    same = timeline.JourneyHistory((revision("2026-03-01", RERATE), revision("2026-01-01")))
+    found = timeline.unimproved(same, now, step, pain)
+    assert (found.measure.id, found.before, found.now) == ("versandkosten-im-feed", 3, 3)
+    assert timeline.unimproved(same, journey(), step, pain) is None  # its measure is not done

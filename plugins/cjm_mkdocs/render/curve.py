@@ -41,11 +41,15 @@ def y_of(score: int) -> float:
     return TOP + PAD + (5 - score) * LEVEL
 
 
-def emotion_curve(journey: Journey, labels: Mapping[str, str], element_id: str | None = None) -> Markup:
-    """The journey's emotion curve as accessible inline SVG (`role="img"`, title, desc)."""
+def emotion_curve(journey: Journey, labels: Mapping[str, str], element_id: str | None = None,
+                  earlier: Mapping[str, int] | None = None) -> Markup:
+    """The journey's emotion curve as accessible inline SVG (`role="img"`, title, desc); `earlier` (step id → score,
+    e.g. at the last review) is drawn faintly behind it and told in the description."""
     ident = html_text(element_id or f"cjm-curve-{journey.id}")
     width = LEFT + len(journey.steps) * STEP_WIDTH + RIGHT
     title, desc = summary(journey, labels)
+    if earlier:
+        desc += " " + _earlier_summary(journey, earlier, labels)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="cjm-curve" id="{ident}" viewBox="0 0 {width} {HEIGHT}"'
         f' width="100%" style="--cjm-curve-min-width: {round(width * MIN_SCALE)}px"'
@@ -55,6 +59,7 @@ def emotion_curve(journey: Journey, labels: Mapping[str, str], element_id: str |
         f'<desc id="{ident}-desc">{html_text(desc)}</desc>',
         *_stage_bands(journey, labels),
         *_scale(labels, width),
+        *_earlier_lines(journey.steps, earlier or {}),
         _line(journey.steps),
         *[_step(step, index, labels) for index, step in enumerate(journey.steps)],
         "</svg>",
@@ -115,6 +120,28 @@ def _line(steps: list[Step]) -> str:
     points = " ".join(f"{x_of(index):g},{y_of(step.score):g}" for index, step in enumerate(steps))
     return (f'<polyline class="cjm-curve-line" points="{points}" fill="none" stroke="currentColor"'
             f' stroke-width="2.5" stroke-linejoin="round"/>')
+
+
+def _earlier_lines(steps: list[Step], earlier: Mapping[str, int]) -> list[str]:
+    """The earlier scores as dashed lines, broken where a step had none (it was added since)."""
+    runs: list[list[tuple[float, float]]] = [[]]
+    for index, step in enumerate(steps):
+        if step.id in earlier:
+            runs[-1].append((x_of(index), y_of(earlier[step.id])))
+        elif runs[-1]:
+            runs.append([])
+    style = 'fill="none" stroke="currentColor" stroke-opacity="0.45"'
+    return [f'<polyline class="cjm-curve-earlier" points="{" ".join(f"{x:g},{y:g}" for x, y in run)}" {style}'
+            f' stroke-width="2" stroke-dasharray="6 4" stroke-linejoin="round"/>' if len(run) > 1 else
+            f'<circle class="cjm-curve-earlier" cx="{run[0][0]:g}" cy="{run[0][1]:g}" r="4" {style}/>'
+            for run in runs if run]
+
+
+def _earlier_summary(journey: Journey, earlier: Mapping[str, int], labels: Mapping[str, str]) -> str:
+    """The steps rated otherwise earlier, as text."""
+    moved = [f"{one_line(step.name)} {earlier[step.id]} → {step.score}" for step in journey.steps
+             if step.id in earlier and earlier[step.id] != step.score]
+    return f"{labels['curve_earlier']}: " + (", ".join(moved) or labels["curve_unchanged"]) + "."
 
 
 def _step(step: Step, index: int, labels: Mapping[str, str]) -> str:

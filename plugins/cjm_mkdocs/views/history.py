@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..core.model import STEP_TEXTS, Journey, Kpi, Stage, Step
+from ..core.model import MOOD_SCORES, STEP_TEXTS, Journey, Kpi, Stage, Step
 
 CHANGE_KINDS = (
     "journey_added", "journey_removed", "title_changed", "owner_changed", "status_changed", "reviewed",
@@ -134,6 +134,11 @@ def _moved(old: dict[str, tuple[int, Stage, Step]], new: dict[str, tuple[int, St
 
 def _rating(step: Step) -> str:
     return str(step.rating)
+
+
+def rating_score(text: str) -> int:
+    """A rating as a change gives it (`disappointing`, `4`) as a score 1–5."""
+    return int(text) if text.isdigit() else MOOD_SCORES[text]
 
 
 def _matched(old: list[T], new: list[T], keys: Iterable[Callable[[T], object]]) -> tuple[list[tuple[T, T]], list[T], list[T]]:

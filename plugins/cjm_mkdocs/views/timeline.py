@@ -20,10 +20,11 @@ from pathlib import Path
 from ..core.atomic import replace_text
 from ..core.catalog import Catalog
 from ..core.loading import read_version
-from ..core.model import Journey
+from ..core.model import Journey, Measure, PainPoint, Step
 from ..core.revisions import Commit, FileChange, Repository
 from ..core.versions import DataHistory, is_journey_file
-from .history import CHANGE_KINDS, Change, journey_changes
+from .journey import addresses
+from .history import CHANGE_KINDS, Change, journey_changes, rating_score
 
 HISTORY_DEPTH = 12
 """The most revisions shown per journey; older ones are left to `git log`."""
@@ -108,6 +109,50 @@ def journey_histories(history: DataHistory, catalog: Catalog, cache: ChangeCache
     _work_out(history.repository.root, [[change for _, change in pairs] for pairs, _ in chosen.values()], cache)
     return {journey_id: JourneyHistory(tuple(_revision(commit, change, cache) for commit, change in pairs), more)
             for journey_id, (pairs, more) in chosen.items()}
+
+
+def scores_on(history: JourneyHistory, journey: Journey, day: dt.date) -> dict[str, int] | None:
+    """Step id → score at the end of `day`, worked back from `journey` (its latest version) through the revisions made
+    since; steps added since are left out. None when the listed revisions may not reach back to `day` or one of them
+    could not be read."""
+    since = history.since(day)
+    if history.more and len(since) == len(history.revisions):
+        return None
+    scores = {step.id: step.score for step in journey.steps}
+    for revision in since:
+        if not revision.readable:
+            return None
+        for change in revision.changes:
+            if change.kind == "journey_added":
+                return {}
+            if change.kind == "step_added":
+                scores.pop(change.item, None)
+            elif change.kind == "step_rerated" and change.item in scores:
+                scores[change.item] = rating_score(change.before)
+    return scores
+
+
+@dataclass(frozen=True)
+class Unimproved:
+    """A pain point's step rated no better now than on the day a measure addressing it was done."""
+
+    measure: Measure
+    before: int
+    """The step's score on the day the measure was done."""
+    now: int
+
+
+def unimproved(history: JourneyHistory, journey: Journey, step: Step, pain: PainPoint) -> Unimproved | None:
+    """The latest done measure addressing `pain` (or its step) when the step's rating has not improved since the day it
+    was done; None when it has, when no such measure is done, or when the history cannot tell."""
+    done = [m for m in journey.measures if m.done_on and addresses(m, step, pain)]
+    if not done:
+        return None
+    measure = max(done, key=lambda m: m.done_on or dt.date.min)
+    scores = scores_on(history, journey, measure.done_on or dt.date.min)
+    if not scores or step.id not in scores or step.score > scores[step.id]:
+        return None
+    return Unimproved(measure, scores[step.id], step.score)
 
 
 def news(histories: Mapping[str, JourneyHistory], catalog: Catalog, today: dt.date,

@@ -24,6 +24,8 @@ class PainPointEntry:
     pain: PainPoint
     open: bool
     measures: list[Measure]
+    unimproved: timeline.Unimproved | None = None
+    """A done measure addressing it after which the step's rating did not improve (known from the git history)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class CurveEmbed(PageContext):
     journey: Journey
     curve: Markup
     """The emotion curve as inline SVG with its text alternative."""
+    curve_earlier: bool = False
+    """Whether the curve shows the one at the last review behind it (never in an embed)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ class JourneyPage(PageContext):
     summary: views.JourneySummary
     diagrams: list[DiagramPart]
     curve: Markup
+    curve_earlier: bool
+    """Whether the curve shows the one at the last review behind it (the ratings changed since)."""
     owners: Mapping[str, list[str]]
     step_texts: tuple[str, ...]
     paths: Markup | None
@@ -165,11 +171,15 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
     catalog = site.catalog
     current = catalog.journeys.get(journey.improves) if journey.kind == "target" and journey.improves else None
     target = catalog.target_of(journey.id)
-    pains = [PainPointEntry(step, pain, views.is_open(journey, step, pain), views.measures_for(journey, step, pain))
+    history = _known_history(site, journey)
+    pains = [PainPointEntry(step, pain, views.is_open(journey, step, pain), views.measures_for(journey, step, pain),
+                            timeline.unimproved(history, journey, step, pain) if history else None)
              for step, pain in views.by_severity(journey.pain_points)]
+    earlier = _earlier_scores(history, journey)
     return JourneyPage(
         **page_fields(site, here, source), journey=journey, summary=site.summaries[journey.id],
-        diagrams=diagrams(site, journey), curve=curve.emotion_curve(journey, site.labels), owners=step_owners(journey),
+        diagrams=diagrams(site, journey), curve=curve.emotion_curve(journey, site.labels, earlier=earlier),
+        curve_earlier=bool(earlier), owners=step_owners(journey),
         step_texts=STEP_TEXTS,
         paths=_markup_or_none(mermaid.branch_flowchart(journey, site.labels)), current=current, target=target,
         compared=journey if current else target,
@@ -179,6 +189,19 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
                   for m in views.measures_in_order(journey)],
         evidence=[step for step in journey.steps if step.evidence],
         kpis=kpi_rows(portfolio.journey_kpis(journey, site.today), site.labels), **_history(site, journey))
+
+
+def _known_history(site: Site, journey: Journey) -> timeline.JourneyHistory | None:
+    """The journey's history when git tells it (None outside git, with history off, or for a file never committed)."""
+    return site.histories.get(journey.id) if site.history_state in ("complete", "shallow") else None
+
+
+def _earlier_scores(history: timeline.JourneyHistory | None, journey: Journey) -> dict[str, int] | None:
+    """The step scores at the last review, when some step present then is rated otherwise now."""
+    earlier = timeline.scores_on(history, journey, journey.last_reviewed) if history else None
+    if earlier and any(earlier[step.id] != step.score for step in journey.steps if step.id in earlier):
+        return earlier
+    return None
 
 
 def _history(site: Site, journey: Journey) -> dict[str, object]:
