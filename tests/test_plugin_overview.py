@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import csv
 import datetime as dt
 import functools
 import http.server
@@ -67,7 +68,18 @@ def data() -> dict:
     for path in sorted((folder / "maps").glob("*.yml")):
         item = load(path.read_text(encoding="utf-8"))
         journeys[item.get("id", path.stem)] = item
+    for path in sorted((folder / "maps").glob("*.*.csv")):
+        journey_id, kpi_id = path.stem.split(".")
+        kpi = next(k for k in journeys[journey_id]["kpis"] if k["id"] == kpi_id)
+        kpi.setdefault("history", []).extend(measurements(path))
     return {"departments": departments, "personas": personas, "journeys": journeys}
+
+
+def measurements(table: Path) -> list[dict]:
+    """The rows of a German BI export (`Datum;Wert;…`, DD.MM.YYYY, decimal comma) as YAML measurements."""
+    rows = list(csv.DictReader(table.read_text(encoding="utf-8").splitlines(), delimiter=";"))
+    return [{"date": dt.datetime.strptime(row["Datum"], "%d.%m.%Y").date(), "value": float(row["Wert"].replace(",", "."))}
+            for row in rows]
 
 
 # --- the rules, by hand --------------------------------------------------------------------

@@ -5,6 +5,7 @@ Layout of the data folder::
     departments.yml        every department
     personas/<id>.yml      one persona each (+ optional <id>.md prose)
     maps/<id>.yml          one journey each (+ optional <id>.md prose)
+    maps/<id>[.<kpi>].csv  KPI measurements of a journey (optional; see :mod:`measurements`)
 
 Parsed files are cached by content hash, so a rebuild re-reads only what changed.
 Only regular files and folders are read, the data folder itself included: a symbolic link could bring any file of
@@ -28,6 +29,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .catalog import Catalog, Source
+from .measurements import Table, kpi_of, merge_measurements, tables_of
 from .messages import SOURCE_LANGUAGE, speaking, t
 from .model import DepartmentsFile, Journey, Persona
 from .problems import Problem
@@ -221,18 +223,36 @@ class JourneyLoader:
         except NotAFile as exc:
             problem = Problem(file, message=exc.message, hint=exc.hint)
             return _Parsed("", YamlDocument(file), None, [problem])
-        digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        tables, unread = self._tables(path) if model is Journey else ([], [])
+        digest = hashlib.blake2b(raw + b"".join(t.file.encode() + b"\0" + t.raw for t in tables), digest_size=16).hexdigest()
         cached = self._cache.get(path)
         if cached and cached.digest == digest:
-            return cached
+            return _Parsed(digest, cached.doc, cached.model, cached.problems + unread)
         self.parsed_files += 1
         doc = read_yaml(raw, file, self.max_bytes)
-        result, problems = _validated(path, model, doc)
+        result, problems = self._validated(path, model, doc, tables)
         if problems and doc.fast:
             doc = read_yaml(raw, file, self.max_bytes, fast=False)
-            result, problems = _validated(path, model, doc)
+            result, problems = self._validated(path, model, doc, tables)
         self._cache[path] = parsed = _Parsed(digest, doc, result, problems)
-        return parsed
+        return _Parsed(digest, doc, result, problems + unread)
+
+    def _validated(self, path: Path, model: type[BaseModel], doc: YamlDocument,
+                   tables: list[Table]) -> tuple[BaseModel | None, list[Problem]]:
+        """:func:`_validated`, the tables' measurements added to the journey's KPIs first."""
+        measured = merge_measurements(doc.data, tables, self.max_bytes) if tables and doc.data is not None else []
+        result, problems = _validated(path, model, doc)
+        return result, problems + measured
+
+    def _tables(self, path: Path) -> tuple[list[Table], list[Problem]]:
+        """The KPI measurement tables beside a journey file, and the problems of those that cannot be read."""
+        tables, unread = [], []
+        for table in tables_of(path.parent, path):
+            try:
+                tables.append(Table(self._display(table), read_regular_file(table), kpi_of(table, path)))
+            except NotAFile as exc:
+                unread.append(Problem(self._display(table), message=exc.message, hint=exc.hint))
+        return tables, unread
 
     def _body(self, path: Path) -> tuple[str, list[Problem]]:
         prose = path.with_suffix(".md")
@@ -250,7 +270,16 @@ class JourneyLoader:
         return [Problem(self._display(p), message=t("is not read: it is in no known folder"), severity="warning",
                         hint=t("journeys go in `{journeys}/`, personas in `{personas}/`, departments in `{departments}`",
                                journeys=JOURNEYS_DIR, personas=PERSONAS_DIR, departments=DEPARTMENTS_FILE))
-                for p in sorted(strays)]
+                for p in sorted(strays)] + self._stray_tables()
+
+    def _stray_tables(self) -> list[Problem]:
+        """Warnings for the CSV files in the journeys folder that belong to no journey file."""
+        folder = self.root / JOURNEYS_DIR
+        stems = {p.stem for p in folder.glob("*.y*ml")} if folder.is_dir() else set()
+        return [Problem(self._display(p), message=t("is not read: no journey file `{name}.yml` beside it",
+                                                    name=p.stem.split(".")[0]), severity="warning",
+                        hint=t("name it `<journey>.csv` or `<journey>.<kpi>.csv` after the journey whose KPIs it measures"))
+                for p in sorted(folder.glob("*.csv")) if folder.is_dir() and p.stem.split(".")[0] not in stems]
 
     def _display(self, path: Path) -> str:
         """How problems name `path`: relative to the base once links are resolved, else as given."""
