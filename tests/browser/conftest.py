@@ -19,13 +19,14 @@ class Sites:
         self.www, self.base_url, self.projects = www, base_url, projects
         self.built: dict[str, Site] = {}
 
-    def get(self, renderer: str, *, hostile: bool = False, sabotaged: bool = False, csp: bool = True) -> Site:
+    def get(self, renderer: str, *, hostile: bool = False, sabotaged: bool = False, csp: bool = True,
+            history: bool = False) -> Site:
         name = "-".join([*(["sabotaged"] if sabotaged else []), *(["hostile"] if hostile else []),
-                         *([] if csp else ["no-csp"]), renderer])
+                         *([] if csp else ["no-csp"]), *(["history"] if history else []), renderer])
         if name not in self.built:
             project = self.projects.mktemp(f"project-{name}")
             self.built[name] = build(name, renderer, project, self.www, self.base_url, hostile=hostile,
-                                     sabotaged=sabotaged, csp=csp)
+                                     sabotaged=sabotaged, csp=csp, history=history)
         return self.built[name]
 
 

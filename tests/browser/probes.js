@@ -147,6 +147,18 @@
     return results;
   };
 
+  // Every drawn line or mark inside `selector` (its stroke, else its fill, with its opacity) against what lies behind
+  // it: a chart's lines need 3 (WCAG AA for graphical objects).
+  const strokeContrast = (selector) => [...document.querySelectorAll(selector)].filter((e) => e.getClientRects().length)
+    .map((element) => {
+      const style = getComputedStyle(element);
+      const stroked = style.stroke && style.stroke !== "none";
+      const ink = parse(stroked ? style.stroke : style.fill);
+      ink[3] *= parseFloat((stroked ? style.strokeOpacity : style.fillOpacity) || "1") * parseFloat(style.opacity || "1");
+      const behind = background(element);
+      return { element: describe(element), ratio: ratio(over(ink, behind), behind), needed: 3 };
+    });
+
   // --- what an attack would leave behind ---------------------------------------------------------------
   const UNSAFE_URL = /^(javascript|data|vbscript):/i;
   const audit = () => {
@@ -295,6 +307,6 @@
     return { settled, problems };
   };
 
-  window.__cjm = { calls, violations, diagrams, allRendered, textContrast, diagramContrast, audit, visibleText, ratio, parse, background,
+  window.__cjm = { calls, violations, diagrams, allRendered, textContrast, diagramContrast, strokeContrast, audit, visibleText, ratio, parse, background,
                    layout, sidebar };
 })();

@@ -8,6 +8,7 @@ follows links its sitemap lists under the address the page was loaded from.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from collections import Counter
@@ -21,6 +22,7 @@ import cjm_mkdocs
 from cjm_mkdocs.core.catalog import Catalog
 from cjm_mkdocs.core.loading import JourneyLoader
 from conftest import ROOT, run_mkdocs
+from git_repo import first_commit, git
 
 HOSTILE_DATA = ROOT / "tests" / "fixtures" / "hostile"
 PLUGIN_TEMPLATES = Path(cjm_mkdocs.__file__).parent / "templates"
@@ -72,14 +74,18 @@ def configured_site_url(config_name: str) -> str | None:
 
 
 def build(name: str, renderer: str, project: Path, www: Path, base_url: str, *, hostile: bool = False,
-          sabotaged: bool = False, csp: bool = True) -> Site:
+          sabotaged: bool = False, csp: bool = True, history: bool = False) -> Site:
     """Copy the project, point it at the served address, build it strictly into ``www/<name>``.
+
+    `history` makes the copy a git repository (see :func:`make_history`), so pages show what changed.
 
     `hostile` swaps in the hostile data; `sabotaged` breaks the site on purpose (see :func:`sabotage`); such a
     site with its Content-Security-Policy builds with warnings (about the injected scripts), so not strictly.
     `csp=False` switches the policy off.
     """
     _copy_project(project, hostile)
+    if history:
+        make_history(project)
     config = CONFIGS[renderer]
     url = f"{base_url}{name}/"
     settings: dict[str, object] = {"INHERIT": config}
@@ -97,6 +103,23 @@ def build(name: str, renderer: str, project: Path, www: Path, base_url: str, *, 
     if result.returncode != 0:
         raise AssertionError(f"mkdocs build --strict of the {name} site failed:\n{result.stdout}{result.stderr}")
     return Site(name, renderer, www / name, url, project)
+
+
+RERATED = {"okay": "disappointing", "disappointing": "okay", "delighting": "okay"}
+
+
+def make_history(project: Path) -> None:
+    """Make the project copy a git repository: everything in a first commit, then one a few days ago that rerates the
+    first step of the showcase journey after its last review (so its page shows the earlier curve)."""
+    first_commit(project, "Die Journeys von 2026", day="2026-01-02T09:00:00")
+    journey = project / "journeys" / "maps" / f"{SHOWCASE['journey'].split('/')[1]}.yml"
+    text = journey.read_text(encoding="utf-8")
+    rating = re.search(r"^(\s+rating: )(\w+)", text, flags=re.MULTILINE)
+    assert rating, f"{journey} has no step rating to change"
+    new = RERATED.get(rating[2]) or str(int(rating[2]) % 5 + 1)
+    journey.write_text(text[:rating.start(2)] + new + text[rating.end(2):], encoding="utf-8")
+    day = (dt.date.today() - dt.timedelta(days=5)).isoformat()
+    git(project, "commit", "--quiet", "-am", "Nach dem Workshop neu bewertet", day=f"{day}T09:00:00")
 
 
 def without_csp(config_name: str) -> list:

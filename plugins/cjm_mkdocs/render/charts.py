@@ -20,7 +20,10 @@ from .escape import html_text, one_line, shorten
 HEAT_LEFT, HEAT_TOP, HEAT_WIDTH, HEAT_HEIGHT = 190, 44, 96, 34
 GRID_LEFT, GRID_TOP, GRID_WIDTH, GRID_HEIGHT, GRID_BOTTOM = 96, 12, 200, 140, 52
 DOT, DOT_GAP = 11, 27
-BAR_LEFT, BAR_WIDTH, BAR_VALUES, BAR_ROW, BAR_TOP = 230, 240, 200, 36, 8
+BAR_LEFT, BAR_WIDTH, BAR_VALUES, BAR_ROW, BAR_TOP = 230, 240, 240, 36, 8
+KPI_NAME_CHARS, KPI_VALUE_CHARS = 28, 12
+"""The longest KPI name and value (with its unit) a bar row shows whole: they fit the 220 px left of the bars and the
+228 px right of them (32 and 16 characters overflowed the chart in chromium)."""
 
 
 def svg(ident: str, kind: str, size: tuple[float, float], title: str, desc: str, body: list[str]) -> Markup:
@@ -200,7 +203,7 @@ def _bar_row(entry: KpiEntry, labels: Mapping[str, str], y: float) -> str:
 
     arrow = "↑" if kpi.better == "higher" else "↓"
     parts = [f'<g class="cjm-kpi cjm-kpi--{entry.status}"><title>{html_text(kpi_summary(entry, labels))}</title>',
-             f'<text x="{BAR_LEFT - 10}" y="{y + 20}" text-anchor="end">{html_text(shorten(kpi.name, 32))} {arrow}</text>',
+             f'<text x="{BAR_LEFT - 10}" y="{y + 20}" text-anchor="end">{html_text(shorten(kpi.name, KPI_NAME_CHARS))} {arrow}</text>',
              f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{y + 4}" y2="{y + 30}" stroke="currentColor" stroke-opacity="0.5"/>']
     if kpi.current is not None:
         left, right = sorted((x(0), x(kpi.current)))
@@ -209,8 +212,9 @@ def _bar_row(entry: KpiEntry, labels: Mapping[str, str], y: float) -> str:
     parts.append(f'<path class="cjm-kpi-target" d="M{x(kpi.target):.1f} {y + 2}v30" stroke="currentColor"'
                  f' stroke-width="3"/>')
     current = _value(kpi.current, kpi.unit, labels) if kpi.current is not None else labels["no_value"]
-    parts.append(f'<text x="{BAR_LEFT + BAR_WIDTH + 12}" y="{y + 20}">{html_text(shorten(current, 16))} / '
-                 f'{html_text(labels["target"])} {html_text(shorten(_value(kpi.target, kpi.unit, labels), 16))}</text></g>')
+    target = shorten(_value(kpi.target, kpi.unit, labels), KPI_VALUE_CHARS)
+    parts.append(f'<text x="{BAR_LEFT + BAR_WIDTH + 12}" y="{y + 20}">{html_text(shorten(current, KPI_VALUE_CHARS))} / '
+                 f'{html_text(labels["target"])} {html_text(target)}</text></g>')
     return "".join(parts)
 
 

@@ -130,7 +130,7 @@ def _earlier_lines(steps: list[Step], earlier: Mapping[str, int]) -> list[str]:
             runs[-1].append((x_of(index), y_of(earlier[step.id])))
         elif runs[-1]:
             runs.append([])
-    style = 'fill="none" stroke="currentColor" stroke-opacity="0.45"'
+    style = 'fill="none" stroke="currentColor" stroke-opacity="0.55"'
     return [f'<polyline class="cjm-curve-earlier" points="{" ".join(f"{x:g},{y:g}" for x, y in run)}" {style}'
             f' stroke-width="2" stroke-dasharray="6 4" stroke-linejoin="round"/>' if len(run) > 1 else
             f'<circle class="cjm-curve-earlier" cx="{run[0][0]:g}" cy="{run[0][1]:g}" r="4" {style}/>'
