@@ -3,6 +3,7 @@ here from the catalog's journeys by hand (not through views/portfolio.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -16,7 +17,8 @@ from cjm_mkdocs.core.labels import LABELS
 from cjm_mkdocs.core.loading import JourneyLoader
 from cjm_mkdocs.core.model import add_months
 from cjm_mkdocs.site import pages
-from cjm_mkdocs.site.contexts import department, overview
+from cjm_mkdocs.site.contexts import department, news, overview
+from cjm_mkdocs.views import timeline
 from cjm_mkdocs.site.contexts.base import page_fields
 from conftest import dump, sample_data
 
@@ -309,3 +311,20 @@ def test_a_dashboard_lists_every_journey_owned_and_ten_it_takes_part_in(tmp_path
     assert [role.journey.id for role in context.journeys.entries] == owned + taking_part[:10]
     assert (context.journeys.total, context.journeys.more) == (len(owned) + len(taking_part), len(taking_part) - 10)
     assert context.journeys.href == "../../journeys/?departments=it"
+
+
+def test_the_news_page_and_its_feed_keep_to_the_latest_changes(site: pages.Site, monkeypatch) -> None:
+    """One commit touching every journey would list them all: the page shows the latest NEWS_SHOWN and says how
+    many there are, the feed holds the latest FEED_SHOWN."""
+    journeys = list(site.catalog.journeys)
+    revisions = {journey_id: timeline.JourneyHistory(tuple(
+        timeline.Revision(f"{n:040x}", "Editor", dt.datetime(2026, 5, 1 + n, 10, tzinfo=dt.timezone.utc), f"edit {n}", ())
+        for n in range(3))) for journey_id in journeys}
+    with_news = dataclasses.replace(site, histories=revisions, history_state="complete", today=dt.date(2026, 6, 1))
+    monkeypatch.setattr(timeline, "NEWS_SHOWN", 4)
+    monkeypatch.setattr(timeline, "FEED_SHOWN", 2)
+    page = news.news_page(with_news, "overview/news.md", "overview/news.xml")
+    assert page.total == 3 * len(journeys) > 4
+    assert [entry.revision.subject for entry in page.entries] == ["edit 2"] * min(4, len(journeys)) + \
+        ["edit 1"] * (4 - min(4, len(journeys)))
+    assert pages.news_feed(with_news).count("<entry>") == 2

@@ -374,6 +374,7 @@ LABELS: dict[str, dict[str, str]] = {
         "news_feed_hint": "In Outlook, Thunderbird oder einem Feedreader die Adresse dieses Links als Feed eintragen: "
                           "Neuigkeiten kommen dann von selbst.",
         "news_empty": "In diesem Zeitraum hat sich keine Journey geändert.",
+        "news_latest": "Die neuesten %d von %d Änderungen; die älteren stehen im Verlauf der Journeys.",
         "history": "Verlauf",
         "history_none": "Kein Verlauf: Die Journey-Daten liegen in keinem Git-Repository.",
         "history_shallow": "Der Verlauf ist unvollständig: Die Website wurde aus einem flachen Git-Klon gebaut, ältere "
@@ -740,6 +741,7 @@ LABELS: dict[str, dict[str, str]] = {
         "news_feed_hint": "Add this link's address as a feed in Outlook, Thunderbird or a feed reader: news then "
                           "comes by itself.",
         "news_empty": "No journey changed in this period.",
+        "news_latest": "The latest %d of %d changes; the older ones are in the journeys' histories.",
         "history": "History",
         "history_none": "No history: the journey data is in no git repository.",
         "history_shallow": "The history is incomplete: the site was built from a shallow git clone, older changes are "

@@ -23,7 +23,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..render import export
-from ..views import guide, journey as views
+from ..views import guide, journey as views, timeline
 from .blocks import HtmlBlocks
 from .fragments import CachedRows
 from .inputs import Site
@@ -188,10 +188,11 @@ def has_news(site: Site) -> bool:
 def news_feed(site: Site) -> str:
     """The news page's entries as an Atom feed."""
     labels = site.labels
+    latest = timeline.news(site.histories, site.catalog, site.today)[:timeline.FEED_SHOWN]
     entries = [feed.FeedEntry(f"{entry.journey.id}/{entry.revision.sha}", f"{entry.journey.title}: {entry.revision.subject}",
                               _feed_link(site, page_uri("journey", entry.journey.id)), entry.revision.author,
                               entry.revision.when, feed.entry_html(entry.lines, labels))
-               for entry in news_entries(site)]
+               for entry in news_entries(site, latest)]
     return feed.atom_feed(labels["news"], _feed_link(site, NEWS), site.site_url, entries, site.today)
 
 

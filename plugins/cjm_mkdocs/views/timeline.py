@@ -30,6 +30,10 @@ HISTORY_DEPTH = 12
 """The most revisions shown per journey; older ones are left to `git log`."""
 NEWS_DAYS = 90
 """How far back the news page goes."""
+NEWS_SHOWN = 200
+"""The most changes the news page lists (one commit that touches every journey would otherwise list them all)."""
+FEED_SHOWN = 50
+"""The most changes its Atom feed holds, as feeds keep to the latest."""
 PARALLEL_FROM = 200
 """From this many new pairs of versions on, they are compared in parallel processes."""
 CACHE_FORMAT = f"2:{len(CHANGE_KINDS)}"

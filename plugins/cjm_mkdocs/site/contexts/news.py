@@ -28,6 +28,9 @@ class NewsPage(PageContext):
     """What changed in the journeys in the last days (``overview/news.md.j2``), newest first."""
 
     entries: list[NewsEntry]
+    """The latest :data:`~cjm_mkdocs.views.timeline.NEWS_SHOWN` of them."""
+    total: int
+    """How many changes the period holds."""
     days: int
     """How many days back it goes."""
     feed: str
@@ -38,14 +41,14 @@ class NewsPage(PageContext):
 
 def news_page(site: Site, here: str, feed: str) -> NewsPage:
     """The context of the news page."""
-    return NewsPage(**page_fields(site, here), entries=news_entries(site), days=timeline.NEWS_DAYS, feed=feed,
-                    history_state=site.history_state)
+    found = timeline.news(site.histories, site.catalog, site.today)
+    return NewsPage(**page_fields(site, here), entries=news_entries(site, found[:timeline.NEWS_SHOWN]), total=len(found),
+                    days=timeline.NEWS_DAYS, feed=feed, history_state=site.history_state)
 
 
-def news_entries(site: Site) -> list[NewsEntry]:
-    """The journeys' revisions of the last :data:`~cjm_mkdocs.views.timeline.NEWS_DAYS` days, newest first."""
-    return [NewsEntry(journey, revision, change_lines(site, revision))
-            for journey, revision in timeline.news(site.histories, site.catalog, site.today)]
+def news_entries(site: Site, found: list[tuple[Journey, timeline.Revision]]) -> list[NewsEntry]:
+    """Each (journey, revision) with its changes in the site's words."""
+    return [NewsEntry(journey, revision, change_lines(site, revision)) for journey, revision in found]
 
 
 def change_lines(site: Site, revision: timeline.Revision) -> list[Markup]:
