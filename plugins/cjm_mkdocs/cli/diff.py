@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -47,12 +46,16 @@ def diff(base: str, head: str | None, data_dir: Path, output: str, language: str
     words = labels(language)
     sides = (base, head or words["working_tree"])
     if output == "json":
-        click.echo(json.dumps({"base": base, "head": head, "journeys": [asdict(d) for d in found]},
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"base": base, "head": head, "journeys": [_json(d) for d in found]}, ensure_ascii=False))
     elif output == "markdown":
         click.echo(_markdown(found, sides, words, _departments(data_dir)))
     else:
         click.echo(_text(found, sides, words, _departments(data_dir)))
+
+
+def _json(found: JourneyDiff) -> dict[str, object]:
+    """A journey's changes as JSON data (what `dataclasses.asdict` gives, many times faster)."""
+    return {**vars(found), "changes": [vars(change) for change in found.changes]}
 
 
 def _departments(data_dir: Path) -> dict[str, str]:

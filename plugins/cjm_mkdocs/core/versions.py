@@ -6,7 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .loading import JOURNEYS_DIR, NotAFile, read_regular_file, read_version
+from .loading import JOURNEYS_DIR, NotAFile, read_regular_file
+from .outline import journey_outline
 from .model import Journey
 from .revisions import Commit, GitUnavailable, Repository
 
@@ -20,9 +21,10 @@ def blob_id(raw: bytes) -> str:
 
 
 def is_journey_file(path: str, folder: str) -> bool:
-    """Whether the repository path `path` is a journey file of the data folder `folder`."""
-    parent = PurePosixPath(path).parent
-    return parent == PurePosixPath(folder) / JOURNEYS_DIR and PurePosixPath(path).suffix in (".yml", ".yaml")
+    """Whether the repository path `path` is a journey file of the data folder `folder` (string work: a build asks
+    once per file of every commit)."""
+    prefix = f"{JOURNEYS_DIR}/" if folder in ("", ".") else f"{folder}/{JOURNEYS_DIR}/"
+    return path.startswith(prefix) and "/" not in path[len(prefix):] and path.endswith((".yml", ".yaml"))
 
 
 class JourneyVersions:
@@ -64,8 +66,7 @@ class JourneyVersions:
         paths = {blob: path for blob, path in paths.items() if blob not in self.read}
         from_disk = {blob: self._disk.pop(blob) for blob in paths.keys() & self._disk.keys()}
         for blob, raw in {**self.repository.blobs(set(paths) - from_disk.keys()), **from_disk}.items():
-            model = read_version(raw, paths[blob], Journey)
-            self.read[blob] = model if isinstance(model, Journey) else None
+            self.read[blob] = journey_outline(raw, paths[blob])
         for blob in paths.keys() - self.read.keys():
             self.read[blob] = None
 

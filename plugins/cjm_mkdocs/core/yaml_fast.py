@@ -43,7 +43,7 @@ def fast_data(text: str) -> Any:
     if ryml is None or _risky(text):
         return NOT_FAST
     try:
-        with _silent_stderr():
+        with silent_stderr():
             tree = ryml.parse_in_arena(text.encode("utf-8"))
         if tree.is_stream(tree.root_id()):
             return NOT_FAST
@@ -54,7 +54,7 @@ def fast_data(text: str) -> Any:
 
 
 @contextmanager
-def _silent_stderr() -> Iterator[None]:
+def silent_stderr() -> Iterator[None]:
     """Keep rapidyaml from printing its parse errors (C++ source lines) to the process's stderr.
 
     The file then goes the exact way, which reports the problem properly.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..core.atomic import replace_text
 from ..core.catalog import Catalog
-from ..core.loading import read_version
+from ..core.outline import journey_outline
 from ..core.model import Journey, Measure, PainPoint, Step
 from ..core.revisions import Commit, FileChange, Repository
 from ..core.versions import DataHistory, is_journey_file
@@ -36,7 +36,7 @@ FEED_SHOWN = 50
 """The most changes its Atom feed holds, as feeds keep to the latest."""
 PARALLEL_FROM = 200
 """From this many new pairs of versions on, they are compared in parallel processes."""
-CACHE_FORMAT = f"2:{len(CHANGE_KINDS)}"
+CACHE_FORMAT = f"3:{len(CHANGE_KINDS)}"
 """Bumped when the changes of a pair would come out differently; a cache of another format is not read."""
 
 Diff = tuple[bool, tuple[Change, ...]]
@@ -234,8 +234,7 @@ def _version(blob: str | None, paths: dict[str, str], raw: dict[str, bytes], rea
     if blob is None:
         return None
     if blob not in read:
-        model = read_version(raw[blob], paths[blob], Journey) if blob in raw else None
-        read[blob] = model if isinstance(model, Journey) else None
+        read[blob] = journey_outline(raw[blob], paths[blob]) if blob in raw else None
     return read[blob]
 
 
