@@ -3,9 +3,9 @@ models without validating them, with the defaults the model fills in (ids from n
 from their histories).
 
 Only what tells a change is read: the journey's title, owner, status and review; stages; steps with their rating,
-support and texts; pain points; measures; KPIs. Five times faster than the strict reading (which a history of
+support and texts; pain points; measures; KPIs. About twice as fast as the strict reading (which a history of
 thousands of versions cannot afford), and an old version that today's model refuses — a key added since, a rule
-made stricter — still tells what changed in it. Not for the site: the working tree is always read strictly.
+made stricter — still tells what changed in it. What the site shows of a journey is always read strictly.
 """
 
 from __future__ import annotations
