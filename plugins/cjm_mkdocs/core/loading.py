@@ -29,7 +29,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .catalog import Catalog, Source
-from .measurements import Table, kpi_of, merge_measurements, tables_of
+from .measurements import Table, kpi_of, merge_measurements, tables_by_journey
 from .messages import SOURCE_LANGUAGE, speaking, t
 from .model import DepartmentsFile, Journey, Persona
 from .problems import Problem
@@ -159,6 +159,8 @@ class JourneyLoader:
     """The language of the problems' messages and fixes."""
     _cache: dict[Path, _Parsed] = field(default_factory=dict)
     _real_folders: dict[Path, Path] = field(default_factory=dict)
+    _tables_of: dict[str, list[Path]] = field(default_factory=dict)
+    """The KPI measurement tables in the journeys folder, by journey file stem (listed once per load)."""
     _unloaded: set[tuple[str, str]] = field(default_factory=set)
     """(kind, id) of what the files left out of this load would have held: their own problems explain it."""
     parsed_files: int = 0
@@ -178,6 +180,7 @@ class JourneyLoader:
             return Catalog(), [Problem(self._display(self.root), message=message, hint=hint or
                                        t("point the command or the plugin's `data_dir` at the journeys folder"))]
         self._unloaded = set()
+        self._tables_of = tables_by_journey(self.root / JOURNEYS_DIR)
         sources = self._departments(problems) + self._folder(PERSONAS_DIR, Persona, problems)
         sources += self._folder(JOURNEYS_DIR, Journey, problems)
         problems += self._strays()
@@ -247,7 +250,7 @@ class JourneyLoader:
     def _tables(self, path: Path) -> tuple[list[Table], list[Problem]]:
         """The KPI measurement tables beside a journey file, and the problems of those that cannot be read."""
         tables, unread = [], []
-        for table in tables_of(path.parent, path):
+        for table in self._tables_of.get(path.stem, []):
             try:
                 tables.append(Table(self._display(table), read_regular_file(table), kpi_of(table, path)))
             except NotAFile as exc:
@@ -276,10 +279,10 @@ class JourneyLoader:
         """Warnings for the CSV files in the journeys folder that belong to no journey file."""
         folder = self.root / JOURNEYS_DIR
         stems = {p.stem for p in folder.glob("*.y*ml")} if folder.is_dir() else set()
-        return [Problem(self._display(p), message=t("is not read: no journey file `{name}.yml` beside it",
-                                                    name=p.stem.split(".")[0]), severity="warning",
+        return [Problem(self._display(p), message=t("is not read: no journey file `{name}.yml` beside it", name=stem),
+                        severity="warning",
                         hint=t("name it `<journey>.csv` or `<journey>.<kpi>.csv` after the journey whose KPIs it measures"))
-                for p in sorted(folder.glob("*.csv")) if folder.is_dir() and p.stem.split(".")[0] not in stems]
+                for stem, paths in sorted(self._tables_of.items()) if stem not in stems for p in paths]
 
     def _display(self, path: Path) -> str:
         """How problems name `path`: relative to the base once links are resolved, else as given."""

@@ -45,10 +45,13 @@ class Table:
     kpi: str | None
 
 
-def tables_of(folder: Path, journey_file: Path) -> list[Path]:
-    """The CSV files of measurements beside `journey_file`, in name order."""
-    stem = journey_file.stem
-    return sorted(path for path in folder.glob(f"{stem}*.csv") if path.stem == stem or path.stem.startswith(f"{stem}."))
+def tables_by_journey(folder: Path) -> dict[str, list[Path]]:
+    """The CSV files of measurements in the journeys folder, in name order, by the journey file stem they belong to
+    (one listing of the folder for all journeys)."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
+        found.setdefault(path.stem.split(".", 1)[0], []).append(path)
+    return found
 
 
 def kpi_of(path: Path, journey_file: Path) -> str | None:
