@@ -11,6 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from cjm_mkdocs.core.revisions import Repository
+from cjm_mkdocs.core.versions import JourneyVersions
+from cjm_mkdocs.views import timeline
 from git_repo import first_commit, git
 from journey_data import JOURNEY, write_data
 
@@ -120,3 +123,30 @@ def test_the_github_example_compares_with_the_base_branch(tmp_path):
     subprocess.run(["bash", "-c", step["run"].replace(".venv/bin/", "")], cwd=repo, env=env, check=True, timeout=120)
     comment = (repo / "journey-changes.md").read_text(encoding="utf-8")
     assert "`origin/main` → `HEAD`" in comment and "Versandkosten im Feed" in comment
+
+
+def test_many_journeys_are_compared_in_parallel_processes_with_the_same_result(tmp_path, monkeypatch):
+    """From PARALLEL_FROM pairs on, worker processes compare them; lowered here, the result is the same as in one
+    process: each changed journey once, a renamed file matched by its id, a broken one named, not compared."""
+    repo = repository(tmp_path)
+    maps = repo / "journeys/maps"
+    for name in ("a", "b", "c"):
+        (maps / f"{name}.yml").write_text(JOURNEY, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Three more")
+    for name in ("a", "b"):
+        (maps / f"{name}.yml").write_text(edited_journey(), encoding="utf-8")
+    git(repo, "mv", "journeys/maps/c.yml", "journeys/maps/c-neu.yml")
+    (maps / "c-neu.yml").write_text("id: c\n" + JOURNEY.replace("rating: okay", "rating: disappointing"), encoding="utf-8")
+    (maps / "shop.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    repository_ = Repository.of(repo / "journeys")
+    versions = JourneyVersions(repository_, repo / "journeys")
+    before, after = versions.files(repository_.resolve("HEAD")), versions.files(None)
+    pairs = timeline.changed_files(before, after)
+    alone = timeline.compare(repository_.root, pairs, versions.disk)
+    monkeypatch.setattr(timeline, "PARALLEL_FROM", 1)
+    spread = timeline.compare(repository_.root, pairs, versions.disk)
+    assert spread == alone
+    assert [(d.journey, d.readable, len(d.changes) > 1) for d in alone] == [
+        ("a", True, True), ("b", True, True), ("c", True, False), ("shop", False, False)]
+    assert [change.kind for change in alone[2].changes] == ["step_rerated"]

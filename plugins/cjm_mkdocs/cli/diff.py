@@ -18,7 +18,8 @@ from ..core.revisions import GitUnavailable, Repository
 from ..core.versions import JourneyVersions
 from ..render.changes import change_text
 from ..render.escape import markdown_text, one_line
-from ..views.history import JourneyDiff, catalog_diff
+from ..views.history import JourneyDiff
+from ..views.timeline import changed_files, compare
 
 
 @click.command()
@@ -40,9 +41,7 @@ def diff(base: str, head: str | None, data_dir: Path, output: str, language: str
     except GitUnavailable as exc:
         raise click.ClickException(t("{folder}: no git history to compare ({reason})", folder=data_dir,
                                      reason=exc)) from None
-    changed = {path for path in before_files.keys() | after_files.keys() if before_files.get(path) != after_files.get(path)}
-    found = catalog_diff(versions.journeys({p: b for p, b in before_files.items() if p in changed}),
-                         versions.journeys({p: b for p, b in after_files.items() if p in changed}))
+    found = compare(repository.root, changed_files(before_files, after_files), versions.disk)
     words = labels(language)
     sides = (base, head or words["working_tree"])
     if output == "json":

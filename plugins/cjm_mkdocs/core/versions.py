@@ -1,4 +1,4 @@
-"""Journeys as a git revision or the working tree holds them, each file version (blob) read once."""
+"""The journey files of a git revision or of the working tree, by blob id, and the commits that changed them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .loading import JOURNEYS_DIR, NotAFile, read_regular_file
-from .outline import journey_outline
-from .model import Journey
 from .revisions import Commit, GitUnavailable, Repository
 
 Versions = dict[str, str]
@@ -28,13 +26,14 @@ def is_journey_file(path: str, folder: str) -> bool:
 
 
 class JourneyVersions:
-    """Reads journey files of one data folder from git or from disk; a version read once is kept (by blob id)."""
+    """Lists the journey files of one data folder at a git revision or in the working tree, with their blob ids;
+    keeps the bytes of the working tree's files (git does not hold them)."""
 
     def __init__(self, repository: Repository, data_dir: Path) -> None:
         self.repository, self.data_dir = repository, data_dir
         self.folder = repository.relative(data_dir)
-        self.read: dict[str, Journey | None] = {}
-        self._disk: dict[str, bytes] = {}
+        self.disk: dict[str, bytes] = {}
+        """Blob id → bytes, of the working tree's journey files."""
 
     def files(self, revision: str | None) -> Versions:
         """The journey files at `revision`, or in the working tree (None), with their blob ids."""
@@ -48,27 +47,9 @@ class JourneyVersions:
             except NotAFile:
                 continue
             blob = blob_id(raw)
-            self._disk[blob] = raw
+            self.disk[blob] = raw
             found[f"{self.folder}/{JOURNEYS_DIR}/{path.name}"] = blob
         return found
-
-    def journeys(self, files: Versions) -> dict[str, Journey | None]:
-        """Journey id → its model, for each of `files`; a version with problems is None under its file's name."""
-        self.fetch({blob: path for path, blob in files.items()})
-        found: dict[str, Journey | None] = {}
-        for path, blob in files.items():
-            journey = self.read[blob]
-            found[journey.id if journey else PurePosixPath(path).stem] = journey
-        return found
-
-    def fetch(self, paths: dict[str, str]) -> None:
-        """Read the blobs of `paths` not read yet (blob id → a path it has: a journey without `id:` is named by it)."""
-        paths = {blob: path for blob, path in paths.items() if blob not in self.read}
-        from_disk = {blob: self._disk.pop(blob) for blob in paths.keys() & self._disk.keys()}
-        for blob, raw in {**self.repository.blobs(set(paths) - from_disk.keys()), **from_disk}.items():
-            self.read[blob] = journey_outline(raw, paths[blob])
-        for blob in paths.keys() - self.read.keys():
-            self.read[blob] = None
 
 
 @dataclass

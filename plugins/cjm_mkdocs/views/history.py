@@ -216,17 +216,3 @@ class JourneyDiff:
     changes: tuple[Change, ...]
     readable: bool = True
     """False when a side has a version with problems: then nothing is compared."""
-
-
-def catalog_diff(before: dict[str, Journey | None], after: dict[str, Journey | None]) -> list[JourneyDiff]:
-    """Each journey of `before` or `after` (id → model; None: a version with problems) that changed, by id."""
-    found = []
-    for journey_id in sorted(before.keys() | after.keys()):
-        was, now = before.get(journey_id), after.get(journey_id)
-        unreadable = (journey_id in before and was is None) or (journey_id in after and now is None)
-        title = (now or was).title if now or was else journey_id
-        if unreadable:
-            found.append(JourneyDiff(journey_id, title, (), readable=False))
-        else:
-            found.append(JourneyDiff(journey_id, title, tuple(journey_changes(was, now))))
-    return found

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import astuple, dataclass
 from multiprocessing import get_context
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from ..core.atomic import replace_text
 from ..core.catalog import Catalog
@@ -24,7 +25,7 @@ from ..core.model import Journey, Measure, PainPoint, Step
 from ..core.revisions import Commit, FileChange, Repository
 from ..core.versions import DataHistory, is_journey_file
 from .journey import addresses
-from .history import CHANGE_KINDS, Change, journey_changes, rating_score
+from .history import CHANGE_KINDS, Change, JourneyDiff, journey_changes, rating_score
 
 HISTORY_DEPTH = 12
 """The most revisions shown per journey; older ones are left to `git log`."""
@@ -39,6 +40,8 @@ PARALLEL_FROM = 200
 CACHE_FORMAT = f"3:{len(CHANGE_KINDS)}"
 """Bumped when the changes of a pair would come out differently; a cache of another format is not read."""
 
+T = TypeVar("T")
+R = TypeVar("R")
 Diff = tuple[bool, tuple[Change, ...]]
 """Whether both versions could be read, and the changes from one to the other."""
 
@@ -199,18 +202,25 @@ def _work_out(root: Path, journeys: list[list[FileChange]], cache: ChangeCache) 
     count = sum(map(len, missing))
     if not count:
         return
-    workers = min(os.cpu_count() or 1, 8)
-    if count < PARALLEL_FROM or workers < 2:
-        found = diff_versions(str(root), missing)
-    else:
-        chunks = [missing[n::workers * 2] for n in range(workers * 2)]
-        try:
-            with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-                found = [item for part in pool.map(diff_versions, [str(root)] * len(chunks), chunks) for item in part]
-        except (OSError, BrokenProcessPool):  # no processes to be had here: the same work in this one
-            found = diff_versions(str(root), missing)
+    found = _spread(diff_versions, str(root), missing, count, lambda part: ())
     cache.known.update((key, (readable, changes)) for key, readable, changes in found)
     cache.added = True
+
+
+def _spread(worker: Callable[..., list[R]], root: str, items: list[T], count: int,
+            arguments: Callable[[list[T]], tuple[object, ...]]) -> list[R]:
+    """`worker(root, part, *arguments(part))` over parts of `items`, in parallel processes from :data:`PARALLEL_FROM`
+    pieces of work (`count`) on, else (or where no processes are to be had) over all of them in this one."""
+    workers = min(os.cpu_count() or 1, 8)
+    if count < PARALLEL_FROM or workers < 2:
+        return worker(root, items, *arguments(items))
+    parts = [items[n::workers * 2] for n in range(workers * 2)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            futures = [pool.submit(worker, root, part, *arguments(part)) for part in parts if part]
+            return [result for future in futures for result in future.result()]
+    except (OSError, BrokenProcessPool):
+        return worker(root, items, *arguments(items))
 
 
 def diff_versions(root: str, journeys: Sequence[Sequence[FileChange]]) -> list[tuple[str, bool, tuple[Change, ...]]]:
@@ -227,6 +237,56 @@ def diff_versions(root: str, journeys: Sequence[Sequence[FileChange]]) -> list[t
             sides = [_version(blob, paths, raw, read) for blob in (change.old_blob, change.new_blob)]
             readable = all(model is not None for blob, model in zip((change.old_blob, change.new_blob), sides) if blob)
             found.append((_key(change), readable, tuple(journey_changes(*sides)) if readable else ()))
+    return found
+
+
+Side = tuple[str, str]
+"""A journey file's path and blob id on one side of a comparison."""
+Pair = tuple[Side | None, Side | None]
+"""A journey file on each side of a comparison (None: it is not there)."""
+
+
+def changed_files(before: Mapping[str, str], after: Mapping[str, str]) -> list[Pair]:
+    """Each journey file (path → blob id on each side) whose version differs between the sides, by path."""
+    paths = sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+    return [((path, before[path]) if path in before else None, (path, after[path]) if path in after else None)
+            for path in paths]
+
+
+def compare(root: Path, pairs: list[Pair], raws: dict[str, bytes]) -> list[JourneyDiff]:
+    """What changed in the journey of each pair of file versions (`raws`: the bytes of blobs git does not hold, from
+    the working tree), by journey id; a file renamed between the sides is one journey. Many pairs are compared in
+    parallel processes."""
+    found = _spread(compare_pairs, str(root), pairs, len(pairs), lambda part: (_needed(part, raws),))
+    removed = {old_id: pair[0] for pair, old_id, _, _ in found if pair[1] is None and old_id}
+    moved: list[Pair] = [(removed[new_id], pair[1]) for pair, _, new_id, _ in found
+                         if pair[0] is None and new_id in removed]
+    renamed = {item for old, new in moved for item in ((old, None), (None, new))}
+    found = [entry for entry in found if entry[0] not in renamed]
+    found += compare_pairs(str(root), moved, _needed(moved, raws)) if moved else []
+    return sorted((diff for *_, diff in found), key=lambda diff: diff.journey)
+
+
+def _needed(pairs: list[Pair], raws: dict[str, bytes]) -> dict[str, bytes]:
+    """The part of `raws` that the files of `pairs` need."""
+    return {side[1]: raws[side[1]] for pair in pairs for side in pair if side and side[1] in raws}
+
+
+def compare_pairs(root: str, pairs: list[Pair],
+                  raws: dict[str, bytes]) -> list[tuple[Pair, str | None, str | None, JourneyDiff]]:
+    """(pair, old journey id, new journey id, what changed) of each pair, the blobs not in `raws` read from the
+    repository at `root` (a process's work)."""
+    missing = {side[1] for pair in pairs for side in pair if side and side[1] not in raws}
+    raw = {**(Repository(Path(root)).blobs(missing) if missing else {}), **raws}
+    found = []
+    for pair in pairs:
+        old, new = (journey_outline(raw[side[1]], side[0]) if side and side[1] in raw else None for side in pair)
+        ids = [(model.id if model else PurePosixPath(side[0]).stem) if side else None
+               for side, model in zip(pair, (old, new))]
+        readable = all(model is not None for side, model in zip(pair, (old, new)) if side)
+        title = (new or old).title if new or old else ids[1] or ids[0] or ""
+        changes = tuple(journey_changes(old, new)) if readable else ()
+        found.append((pair, ids[0], ids[1], JourneyDiff(ids[1] or ids[0] or "", title, changes, readable)))
     return found
 
 
