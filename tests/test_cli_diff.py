@@ -144,8 +144,17 @@ def test_many_journeys_are_compared_in_parallel_processes_with_the_same_result(t
     before, after = versions.files(repository_.resolve("HEAD")), versions.files(None)
     pairs = timeline.changed_files(before, after)
     alone = timeline.compare(repository_.root, pairs, versions.disk)
+    pools = []
+
+    class Watched(timeline.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(args)
+            super().__init__(*args, **kwargs)
+
     monkeypatch.setattr(timeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(timeline, "ProcessPoolExecutor", Watched)
     spread = timeline.compare(repository_.root, pairs, versions.disk)
+    assert pools, "the comparison ran in worker processes"
     assert spread == alone
     assert [(d.journey, d.readable, len(d.changes) > 1) for d in alone] == [
         ("a", True, True), ("b", True, True), ("c", True, False), ("shop", False, False)]

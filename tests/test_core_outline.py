@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from cjm_mkdocs.core.loading import read_version
+from cjm_mkdocs.core.loading import DEFAULT_MAX_BYTES, read_version
 from cjm_mkdocs.core.outline import journey_outline
 from cjm_mkdocs.views.history import journey_changes
 from conftest import ROOT
@@ -50,3 +50,10 @@ def test_a_version_without_what_a_change_is_told_by_has_no_outline(text: str) ->
 def test_any_bytes_give_an_outline_or_none_never_an_error(raw: bytes) -> None:
     outline = journey_outline(raw, "shop.yml")
     assert outline is None or outline.id
+
+
+def test_an_oversized_or_too_deep_version_has_no_outline_and_prints_nothing(capfd) -> None:
+    big = JOURNEY.encode() + b"# " + b"x" * DEFAULT_MAX_BYTES + b"\n"
+    assert read_version(JOURNEY.encode(), "shop.yml") is not None and journey_outline(big, "shop.yml") is None
+    assert journey_outline(b"[" * 100_000 + b"]" * 100_000, "shop.yml") is None
+    assert capfd.readouterr().err == ""

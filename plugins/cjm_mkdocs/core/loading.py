@@ -233,15 +233,15 @@ class JourneyLoader:
             return _Parsed(digest, cached.doc, cached.model, cached.problems + unread)
         self.parsed_files += 1
         doc = read_yaml(raw, file, self.max_bytes)
-        result, problems = self._validated(path, model, doc, tables)
+        result, problems = self._measured_and_validated(path, model, doc, tables)
         if problems and doc.fast:
             doc = read_yaml(raw, file, self.max_bytes, fast=False)
-            result, problems = self._validated(path, model, doc, tables)
+            result, problems = self._measured_and_validated(path, model, doc, tables)
         self._cache[path] = parsed = _Parsed(digest, doc, result, problems)
         return _Parsed(digest, doc, result, problems + unread)
 
-    def _validated(self, path: Path, model: type[BaseModel], doc: YamlDocument,
-                   tables: list[Table]) -> tuple[BaseModel | None, list[Problem]]:
+    def _measured_and_validated(self, path: Path, model: type[BaseModel], doc: YamlDocument,
+                                tables: list[Table]) -> tuple[BaseModel | None, list[Problem]]:
         """:func:`_validated`, the tables' measurements added to the journey's KPIs first."""
         measured = merge_measurements(doc.data, tables, self.max_bytes) if tables and doc.data is not None else []
         result, problems = _validated(path, model, doc)

@@ -84,9 +84,8 @@ def _kpis(data: object) -> dict[str, dict[str, Any]]:
 
 def _merge(table: Table, kpis: dict[str, dict[str, Any]], max_bytes: int) -> list[Problem]:
     if table.kpi and table.kpi not in kpis:
-        hint = did_you_mean(table.kpi, kpis) or t("KPIs of this journey: {ids}", ids=", ".join(kpis) or t("none"))
         return [Problem(table.file, message=t("is named for the KPI `{id}`, which this journey does not have", id=table.kpi),
-                        hint=hint)]
+                        hint=_kpi_hint(table.kpi, kpis))]
     text, problems = decode(table.raw, table.file, max_bytes)
     if text is None:
         return problems
@@ -174,6 +173,10 @@ def _columns(table: Table, header: _Row) -> tuple[dict[str, int], list[Problem]]
     return found, problems
 
 
+def _kpi_hint(kpi_id: str, kpis: dict[str, dict[str, Any]]) -> str:
+    return did_you_mean(kpi_id, kpis) or t("KPIs of this journey: {ids}", ids=", ".join(kpis) or t("none"))
+
+
 def _header_hint(table: Table) -> str:
     if table.kpi:
         return t("start the file with the header `date,value` (optionally `,source,note`)")
@@ -193,8 +196,7 @@ def _add_row(table: Table, row: _Row, columns: dict[str, int], kpis: dict[str, d
     kpi_id = table.kpi or cell("kpi")
     kpi = kpis.get(kpi_id)
     if kpi is None:
-        hint = did_you_mean(kpi_id, kpis) or t("KPIs of this journey: {ids}", ids=", ".join(kpis) or t("none"))
-        return [problem("kpi", t("no KPI of this journey has the id `{id}`", id=kpi_id), hint)]
+        return [problem("kpi", t("no KPI of this journey has the id `{id}`", id=kpi_id), _kpi_hint(kpi_id, kpis))]
     entry: dict[str, Any] = {}
     problems = []
     for column, read in (("date", _day), ("value", lambda text: _value(text, row.delimiter))):

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from .loading import DEFAULT_MAX_BYTES
 from .model import MOOD_SCORES, Journey, Kpi, Measure, Measurement, PainPoint, Stage, StatusChange, Step
 from .text_checks import unify_line_breaks
 from .yaml_fast import ryml, silent_stderr
@@ -27,9 +28,10 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def journey_outline(raw: bytes, path: str) -> Journey | None:
-    """The journey a version's bytes hold, its id from the file name unless set; None when it is no YAML mapping or
-    lacks what a change is told by (a title, stages of steps with a name and rating)."""
-    data = _data(raw)
+    """The journey a version's bytes hold, its id from the file name unless set; None when it is no YAML mapping,
+    lacks what a change is told by (a title, stages of steps with a name and rating) or is larger than the loader's
+    default limit."""
+    data = _data(raw) if len(raw) <= DEFAULT_MAX_BYTES else None
     if not isinstance(data, dict):
         return None
     try:
@@ -44,15 +46,14 @@ def _data(raw: bytes) -> Any:
     try:
         text = unify_line_breaks(raw.decode("utf-8-sig"))
         with silent_stderr():
-            tree = ryml.parse_in_arena(text.encode("utf-8"))
-        return json.loads(ryml.emit_json(tree))
+            return json.loads(ryml.emit_json(ryml.parse_in_arena(text.encode("utf-8"))))
     except Exception:  # not UTF-8, rapidyaml's parse errors, or JSON it cannot emit
         return None
 
 
 def _journey(data: dict[str, Any], stem: str) -> Journey:
-    journey = _built(Journey, 
-        id=_text(data.get("id")) or stem, title=_text(data["title"]), department=_text(data.get("department")),
+    journey = _built(
+        Journey, id=_text(data.get("id")) or stem, title=_text(data["title"]), department=_text(data.get("department")),
         status=_text(data.get("status")) or "draft", last_reviewed=_day(data["last_reviewed"]),
         stages=[_stage(stage) for stage in data["stages"]],
         measures=[_measure(measure) for measure in data.get("measures") or []],
@@ -61,8 +62,7 @@ def _journey(data: dict[str, Any], stem: str) -> Journey:
 
 
 def _stage(data: dict[str, Any]) -> Stage:
-    return _built(Stage, id=_text(data["id"]), name=_text(data.get("name")),
-                                 steps=[_step(step) for step in data["steps"]])
+    return _built(Stage, id=_text(data["id"]), name=_text(data.get("name")), steps=[_step(step) for step in data["steps"]])
 
 
 def _step(data: dict[str, Any]) -> Step:
@@ -75,14 +75,14 @@ def _step(data: dict[str, Any]) -> Step:
 
 def _pain(data: dict[str, Any]) -> PainPoint:
     return _built(PainPoint, id=_text(data.get("id")), text=_text(data["text"]),
-                                     severity=_text(data.get("severity")) or "medium")
+                  severity=_text(data.get("severity")) or "medium")
 
 
 def _measure(data: dict[str, Any]) -> Measure:
     history = [_built(StatusChange, status=_text(c["status"]), date=_day(c["date"]))
                for c in data.get("history") or []]
     measure = _built(Measure, id=_text(data.get("id")), title=_text(data["title"]),
-                                      status=_text(data.get("status")) or "idea", history=history)
+                     status=_text(data.get("status")) or "idea", history=history)
     if history:
         measure.status = measure.changes[-1].status
     return measure
@@ -92,7 +92,7 @@ def _kpi(data: dict[str, Any]) -> Kpi:
     history = [_built(Measurement, date=_day(m["date"]), value=float(m["value"])) for m in data.get("history") or []]
     current = data.get("current")
     kpi = _built(Kpi, id=_text(data.get("id")), name=_text(data["name"]), target=float(data["target"]),
-                              current=None if current is None else float(current), history=history)
+                 current=None if current is None else float(current), history=history)
     if history:
         kpi.current = kpi.measured[-1].value
     return kpi
