@@ -284,7 +284,7 @@ def measures_of(data: dict) -> list[tuple[str, dict, str]]:
 
 def step_departments(journey: dict, step: dict) -> set[str]:
     owners = {step.get("department") or journey["department"]}
-    for group in ("touchpoints", "love_points", "pain_points", "backstage"):
+    for group in ("touchpoints", "love_points", "pain_points", "frontstage", "backstage", "support_processes"):
         owners |= {owner(journey, step, item) for item in step.get(group, [])}
     return owners
 

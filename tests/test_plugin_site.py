@@ -73,7 +73,8 @@ def owned_from_yaml(data: dict) -> Counter:
             for step in stage["steps"]:
                 step_owner = step.get("department", owner)
                 for kind, key in (("touchpoint", "touchpoints"), ("love_point", "love_points"),
-                                  ("pain_point", "pain_points"), ("backstage", "backstage")):
+                                  ("pain_point", "pain_points"), ("frontstage", "frontstage"),
+                                  ("backstage", "backstage"), ("support", "support_processes")):
                     for item in step.get(key, []):
                         owned[(item.get("department", step_owner), journey_id, kind)] += 1
         for kind, key in (("measure", "measures"), ("kpi", "kpis")):

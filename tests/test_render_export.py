@@ -137,7 +137,7 @@ def test_every_exported_table_is_spreadsheet_safe(tmp_path):
     result = cjm("export", "journeys", "--format", "csv", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     tables = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.csv")}
-    assert len(tables) == 5
+    assert len(tables) == 6
     assert_spreadsheet_safe(tables)
     measures = list(csv.DictReader((tmp_path / "out/measures.csv").open(encoding="utf-8", newline="")))
     assert [m["title"] for m in measures] == ["'＝1"]

@@ -302,7 +302,8 @@ def test_a_dashboard_lists_every_journey_owned_and_ten_it_takes_part_in(tmp_path
     def involved(journey) -> set:
         items = [*journey.measures, *journey.kpis]
         for step in journey.steps:
-            items += [step, *step.touchpoints, *step.love_points, *step.pain_points, *step.backstage]
+            items += [step, *step.touchpoints, *step.love_points, *step.pain_points, *step.frontstage, *step.backstage,
+                      *step.support_processes]
         return {item.department for item in items}
 
     taking_part = [j.id for j in catalog.journeys.values() if j.department != "it" and "it" in involved(j)]

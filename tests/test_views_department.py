@@ -28,7 +28,8 @@ def test_owned_items_cover_every_owned_item_once() -> None:
     assert owned["recht"] == []
     items = [item for journey in found.journeys.values() for item in ownership.owned_in(journey)]
     expected = sum(1 + len(j.measures) + len(j.kpis) + sum(
-        len(s.touchpoints) + len(s.love_points) + len(s.pain_points) + len(s.backstage) for s in j.steps)
+        len(s.touchpoints) + len(s.love_points) + len(s.pain_points) + len(s.frontstage) + len(s.backstage)
+        + len(s.support_processes) for s in j.steps)
         for j in found.journeys.values())
     assert len(items) == expected
     assert all(item.department in found.departments for item in items)

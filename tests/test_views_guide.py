@@ -58,7 +58,7 @@ def test_the_guide_has_a_table_for_every_block_with_every_field(sample_site: Bui
     expected = {(name, block): list(spec["properties"])
                 for name, schema in schemas().items() for block, spec in schema_blocks(schema).items()}
     assert {key: list(rows) for key, rows in tables.items()} == expected
-    assert len(expected) == 15 and sum(map(len, expected.values())) > 80
+    assert len(expected) == 18 and sum(map(len, expected.values())) > 80
 
 
 def test_each_row_shows_the_description_whether_required_and_the_default(sample_site: BuiltSite) -> None:
@@ -107,7 +107,7 @@ def test_nested_blocks_are_linked_to_their_table(sample_site: BuiltSite) -> None
                     links += 1
                     table = soup.find(id=link["href"][1:]).find("table")
                     assert (table["data-schema"], table["data-block"]) == (name, target)
-    assert links == 12
+    assert links == 15
 
 
 def test_the_place_of_each_block_in_the_file_is_its_path_of_keys(sample_site: BuiltSite) -> None:
@@ -194,7 +194,8 @@ def moments_from_yaml(journeys: Path) -> Counter:
         for stage in journey["stages"]:
             for step in stage["steps"]:
                 owner = step.get("department", journey["department"])
-                items = [item for key in ("touchpoints", "love_points", "pain_points", "backstage")
+                items = [item for key in ("touchpoints", "love_points", "pain_points", "frontstage", "backstage",
+                                          "support_processes")
                          for item in step.get(key, [])]
                 if step.get("moment_of_truth"):
                     for department in {owner} | {item.get("department", owner) for item in items}:

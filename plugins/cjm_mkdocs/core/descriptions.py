@@ -10,8 +10,9 @@ import copy
 from functools import cache
 from typing import Any
 
-from .model import (BackstageProcess, Department, DepartmentsFile, Evidence, Journey, Kpi, LovePoint, Measure,
-                    Measurement, PainPoint, Persona, Record, Stage, StatusChange, Step, Touchpoint)
+from .model import (BackstageProcess, Department, DepartmentsFile, Evidence, FrontstageAction, Journey, Kpi, LovePoint,
+                    Measure, Measurement, PainPoint, Persona, Record, Stage, StatusChange, Step, SupportProcess,
+                    Touchpoint, TouchpointFigure)
 
 SOURCE_LANGUAGE = "de"
 """The language of the docstrings in :mod:`.model`."""
@@ -54,6 +55,15 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
         "medium": "`digital` or `physical`. Example: `physical`",
         "department": "The owning department; defaults to the step's, else the journey's. Example: `it`",
         "important": "`true` if the touchpoint matters especially to customers. Example: `true`",
+        "figures": "The touchpoint's measured figures, one value per month. "
+                   "Example: `- {metric: visits, value: 12400, date: 2026-09-30}`",
+    },
+    TouchpointFigure: {
+        "metric": "`visits`, `conversion` (in %), `drop-off` (in %), `contacts`, `mentions` (in social media) or "
+                  "`sentiment` (share of positive minus negative mentions, −100 to 100). Example: `conversion`",
+        "value": "The month's value. Example: `3.2`",
+        "date": "The day measured (the month's end). Example: `2026-09-30`",
+        "source": "Where the value comes from. Example: `Web analytics`",
     },
     LovePoint: {
         "text": "What delights. Example: `The account can be used at once`",
@@ -66,8 +76,19 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
         "severity": "How severe: `low`, `medium`, `high` or `critical`. Example: `critical`",
         "department": "The owning department. Example: `sales`",
     },
+    FrontstageAction: {
+        "action": "What staff or systems do in view of the customer. Example: `Explains the next steps on the phone`",
+        "actor": "Who or what acts. Example: `Hotline`, `App`, `Technician`",
+        "department": "The department that carries out the action. Example: `customer-service`",
+    },
+    SupportProcess: {
+        "process": "A support process the backstage actions rely on. Example: `Nightly billing run`",
+        "system": "The system behind it. Example: `SAP IS-U`",
+        "department": "The department that runs it. Example: `it`",
+    },
     BackstageProcess: {
-        "process": "The internal process behind the step (service blueprint). Example: `Credit check`",
+        "process": "The internal process behind the step, unseen by the customer (service blueprint). "
+                   "Example: `Credit check`",
         "system": "The supporting system. Example: `Credit bureau interface`",
         "department": "The department that carries out the process. Example: `finance`",
     },
@@ -102,8 +123,13 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
         "pain_points": "Pain points: what disappoints. "
                        "Example: `- {id: long-wait, text: 20 minutes on hold, severity: high}`",
         "opportunities": "Ideas for improvement. Example: `- Offer a call-back service`",
-        "backstage": "Service blueprint: the processes and systems behind the step. "
-                     "Example: `- {process: Order entry, system: SAP}`",
+        "physical_evidence": "Service blueprint: what the customer sees or holds meanwhile. Example: `- Welcome letter`",
+        "frontstage": "Service blueprint: what staff or systems do in view of the customer. "
+                      "Example: `- {action: Confirms the appointment by text message, actor: Booking system}`",
+        "backstage": "Service blueprint: what happens behind the step, unseen by the customer, and with which "
+                     "system. Example: `- {process: Order entry, system: SAP}`",
+        "support_processes": "Service blueprint: the support processes and systems. "
+                             "Example: `- {process: Master data upkeep, system: CRM}`",
         "evidence": "Evidence from research: quotes, images, videos, documents. "
                     "Example: `- {quote: \"Too complicated\", source: Survey}`",
         "next": "Only where the journey branches: the ids of the possible next steps. "

@@ -3,7 +3,7 @@
 Three kinds of file, one model each: ``departments.yml`` (:class:`DepartmentsFile`),
 ``personas/*.yml`` (:class:`Persona`) and ``maps/*.yml`` (:class:`Journey`).
 Ownership (`department`) left out on a touchpoint, pain point, love point or
-backstage process falls back to the step's and then the journey's department.
+service blueprint action falls back to the step's and then the journey's department.
 """
 
 from __future__ import annotations
@@ -98,6 +98,44 @@ class Persona(Record):
     body: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
 
 
+FigureMetric = Literal["visits", "conversion", "drop-off", "contacts", "mentions", "sentiment"]
+FIGURE_METRICS: tuple[str, ...] = ("visits", "conversion", "drop-off", "contacts", "mentions", "sentiment")
+"""The figures a touchpoint may carry, in the order they are shown."""
+COUNTED_METRICS = frozenset({"visits", "contacts", "mentions"})
+"""Figures that are counts (summed across touchpoints); the others are percentages (averaged)."""
+_FIGURE_RANGES = {"conversion": (0, 100), "drop-off": (0, 100), "sentiment": (-100, 100)}
+
+
+class TouchpointFigure(Record):
+    """A touchpoint's measured figure for a month: visits, conversion, drop-off, contacts, mentions or sentiment."""
+
+    metric: FigureMetric
+    """`visits` (Besuche), `conversion` (Konversion in %), `drop-off` (Abbruch in %), `contacts` (Kontakte), `mentions` (Erwähnungen in sozialen Medien) oder `sentiment` (Stimmung: Anteil positiver minus negativer Erwähnungen, −100 bis 100). Beispiel: `conversion`"""
+    value: Number
+    """Der Monatswert. Beispiel: `3.2`"""
+    date: Day
+    """Tag der Messung (Monatsende). Beispiel: `2026-09-30`"""
+    source: Text | None = None
+    """Woher der Wert stammt. Beispiel: `Web-Analytics`"""
+
+    @property
+    def unit(self) -> str:
+        """`%` for conversion and drop-off; counts and the sentiment (in points) have none."""
+        return "%" if self.metric in ("conversion", "drop-off") else ""
+
+    @model_validator(mode="after")
+    def _in_range(self) -> "TouchpointFigure":
+        low, high = _FIGURE_RANGES.get(self.metric, (0, None))
+        if high is None and self.value < low:
+            raise fail(t("{metric} is {value:g}, but a count cannot be negative", metric=self.metric, value=self.value),
+                       t("give the number counted in the month, 0 or more"))
+        if high is not None and not low <= self.value <= high:
+            raise fail(t("{metric} is {value:g}, outside {low} to {high}", metric=self.metric, value=self.value,
+                         low=low, high=high),
+                       t("give {metric} as a number from {low} to {high}", metric=self.metric, low=low, high=high))
+        return self
+
+
 class Touchpoint(Record):
     """Where a step happens: a channel, owned by a department."""
 
@@ -111,10 +149,20 @@ class Touchpoint(Record):
     """Verantwortliche Abteilung; Standard ist die des Schritts bzw. der Journey. Beispiel: `it`"""
     important: Flag = False
     """`true`, wenn der Berührungspunkt für Kundinnen und Kunden besonders wichtig ist. Beispiel: `true`"""
+    figures: list[TouchpointFigure] = Field(default_factory=list)
+    """Gemessene Kennzahlen des Berührungspunkts, je Monat. Beispiel: `- {metric: visits, value: 12400, date: 2026-09-30}`"""
 
     @property
     def label(self) -> str:
         return self.name or self.channel
+
+    @property
+    def latest_figures(self) -> list[TouchpointFigure]:
+        """The latest figure of each metric measured, in the order of :data:`FIGURE_METRICS`."""
+        latest: dict[str, TouchpointFigure] = {}
+        for figure in sorted(self.figures, key=lambda f: f.date):
+            latest[figure.metric] = figure
+        return [latest[metric] for metric in FIGURE_METRICS if metric in latest]
 
 
 class LovePoint(Record):
@@ -141,15 +189,37 @@ class PainPoint(Record):
     """Verantwortliche Abteilung. Beispiel: `vertrieb`"""
 
 
+class FrontstageAction(Record):
+    """Service blueprint: what staff or systems do in view of the customer."""
+
+    action: Text
+    """Was Mitarbeitende oder Systeme für die Kundin sichtbar tun. Beispiel: `Erklärt am Telefon den Ablauf`"""
+    actor: Text | None = None
+    """Wer oder was handelt. Beispiel: `Hotline`, `App`, `Monteur`"""
+    department: Slug | None = None
+    """Abteilung, die die Aktion ausführt. Beispiel: `kundenservice`"""
+
+
 class BackstageProcess(Record):
-    """Service blueprint: what happens behind a step, and with which system."""
+    """Service blueprint: a backstage action behind a step (unseen by the customer), and with which system."""
 
     process: Text
-    """Interner Prozess hinter dem Schritt (Service Blueprint). Beispiel: `Bonitätsprüfung`"""
+    """Interner Prozess hinter dem Schritt, für die Kundin unsichtbar (Service Blueprint). Beispiel: `Bonitätsprüfung`"""
     system: Text | None = None
     """Unterstützendes System. Beispiel: `SCHUFA-Schnittstelle`"""
     department: Slug | None = None
     """Abteilung, die den Prozess ausführt. Beispiel: `finanzen`"""
+
+
+class SupportProcess(Record):
+    """Service blueprint: a support process or system the backstage relies on."""
+
+    process: Text
+    """Unterstützender Prozess, auf den sich die Backstage-Aktionen stützen. Beispiel: `Nächtlicher Rechnungslauf`"""
+    system: Text | None = None
+    """System dahinter. Beispiel: `SAP IS-U`"""
+    department: Slug | None = None
+    """Abteilung, die ihn betreibt. Beispiel: `it`"""
 
 
 class Evidence(Record):
@@ -212,8 +282,14 @@ class Step(Record):
     """Painpoints: was enttäuscht. Beispiel: `- {id: lange-wartezeit, text: 20 Minuten Warteschleife, severity: high}`"""
     opportunities: list[Text] = Field(default_factory=list)
     """Verbesserungsideen. Beispiel: `- Rückrufservice anbieten`"""
+    physical_evidence: list[Text] = Field(default_factory=list)
+    """Service Blueprint: was die Kundin dabei sieht oder in der Hand hält. Beispiel: `- Willkommensbrief`"""
+    frontstage: list[FrontstageAction] = Field(default_factory=list)
+    """Service Blueprint: was Mitarbeitende oder Systeme für sie sichtbar tun. Beispiel: `- {action: Bestätigt den Termin per SMS, actor: Terminsystem}`"""
     backstage: list[BackstageProcess] = Field(default_factory=list)
-    """Service Blueprint: Prozesse und Systeme hinter dem Schritt. Beispiel: `- {process: Auftragsanlage, system: SAP}`"""
+    """Service Blueprint: was unsichtbar für sie dahinter geschieht, mit welchem System. Beispiel: `- {process: Auftragsanlage, system: SAP}`"""
+    support_processes: list[SupportProcess] = Field(default_factory=list)
+    """Service Blueprint: unterstützende Prozesse und Systeme. Beispiel: `- {process: Stammdatenpflege, system: CRM}`"""
     evidence: list[Evidence] = Field(default_factory=list)
     """Belege aus der Forschung: Zitate, Bilder, Videos, Dokumente. Beispiel: `- {quote: "Zu kompliziert", source: Umfrage}`"""
     next: list[Slug] = Field(default_factory=list)
@@ -228,6 +304,16 @@ class Step(Record):
     def mood(self) -> str:
         """The rating as delighting / okay / disappointing (4–5, 3, 1–2)."""
         return self.rating if isinstance(self.rating, str) else mood_of(self.rating)
+
+    @property
+    def blueprint_actions(self) -> list[FrontstageAction | BackstageProcess | SupportProcess]:
+        """The staff's and systems' work of the step: frontstage, backstage, support."""
+        return [*self.frontstage, *self.backstage, *self.support_processes]
+
+    @property
+    def has_blueprint(self) -> bool:
+        """Whether the step fills any lane of the service blueprint beyond the customer's actions."""
+        return bool(self.physical_evidence or self.blueprint_actions)
 
 
 STEP_TEXTS = ("does", "thinks", "feels")
@@ -439,7 +525,7 @@ class Journey(Record):
                 if not step.id:
                     step.id = slugify(step.name)
                 owner = step.department or self.department
-                for item in (*step.touchpoints, *step.love_points, *step.pain_points, *step.backstage):
+                for item in (*step.touchpoints, *step.love_points, *step.pain_points, *step.blueprint_actions):
                     if not item.department:
                         item.department = owner
                 for number, pain in enumerate(step.pain_points, 1):
@@ -463,6 +549,11 @@ class Journey(Record):
     @property
     def pain_points(self) -> list[tuple[Step, PainPoint]]:
         return [(step, pain) for step in self.steps for pain in step.pain_points]
+
+    @property
+    def has_blueprint(self) -> bool:
+        """Whether any step fills a lane of the service blueprint."""
+        return any(step.has_blueprint for step in self.steps)
 
     @property
     def rates_support(self) -> bool:

@@ -101,7 +101,7 @@ def _unknown_departments(journey: Journey, known: Container[str]) -> Iterator[tu
         for n, step in enumerate(stage.steps):
             if step.department is not None and step.department not in known:
                 yield ("stages", s, "steps", n, "department"), step.department
-            for group in ("touchpoints", "love_points", "pain_points", "backstage"):
+            for group in ("touchpoints", "love_points", "pain_points", "frontstage", "backstage", "support_processes"):
                 for i, item in enumerate(getattr(step, group)):
                     if item.department not in known:
                         yield ("stages", s, "steps", n, group, i, "department"), item.department

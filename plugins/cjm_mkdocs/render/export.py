@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import re
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -17,7 +17,7 @@ from ..views import portfolio
 from ..views.memo import per_journey
 from ..core.catalog import Catalog
 from ..core.descriptions import SOURCE_LANGUAGE, translate
-from ..core.model import STEP_TEXTS, Department, Journey, Persona
+from ..core.model import FIGURE_METRICS, STEP_TEXTS, Department, Journey, Persona
 
 SCHEMA_VERSION = "1"
 EXPORT_SCHEMA_FILE = "export.schema.json"
@@ -86,8 +86,8 @@ def export_schema(language: str = SOURCE_LANGUAGE) -> dict[str, Any]:
 
 def csv_tables(catalog: Catalog) -> dict[str, str]:
     """File name → CSV text for each flat view of the model."""
-    tables = {"steps.csv": _steps, "touchpoints.csv": _touchpoints, "pain_points.csv": _pain_points,
-              "measures.csv": _measures, "kpis.csv": _kpis}
+    tables = {"steps.csv": _steps, "touchpoints.csv": _touchpoints, "blueprint.csv": _blueprint,
+              "pain_points.csv": _pain_points, "measures.csv": _measures, "kpis.csv": _kpis}
     return {name: _csv(list(rows(catalog))) for name, rows in tables.items()}
 
 
@@ -152,8 +152,24 @@ def _steps(catalog: Catalog) -> Iterator[dict[str, Any]]:
 def _touchpoints(catalog: Catalog) -> Iterator[dict[str, Any]]:
     for journey, stage, _, step in _each_step(catalog):
         for t in step.touchpoints:
+            latest = {figure.metric: figure for figure in t.latest_figures}
             yield {"journey": journey.id, "stage": stage, "step": step.id, "channel": t.channel, "name": t.label,
-                   "medium": t.medium, "important": t.important, "department": t.department, "score": step.score}
+                   "medium": t.medium, "important": t.important, "department": t.department, "score": step.score,
+                   **{metric: latest[metric].value if metric in latest else None for metric in FIGURE_METRICS},
+                   "measured": max((f.date for f in latest.values()), default=None)}
+
+
+def _blueprint(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    """The service blueprint's entries lane by lane, step by step (the customer's actions are in steps.csv)."""
+    for journey, stage, _, step in _each_step(catalog):
+        place = {"journey": journey.id, "stage": stage, "step": step.id}
+        for text in step.physical_evidence:
+            yield {**place, "lane": "physical_evidence", "text": text, "by": None, "department": None}
+        for lane, items in (("frontstage", step.frontstage), ("backstage", step.backstage),
+                            ("support", step.support_processes)):
+            for item in items:
+                text, by = (item.action, item.actor) if lane == "frontstage" else (item.process, item.system)
+                yield {**place, "lane": lane, "text": text, "by": by, "department": item.department}
 
 
 def _pain_points(catalog: Catalog) -> Iterator[dict[str, Any]]:
@@ -190,7 +206,13 @@ def _channel_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
                        "names": [use.touchpoint.label for use in cell.uses],
                        "journeys": list(dict.fromkeys(use.place.journey.id for use in cell.uses)),
                        "departments": cell.departments, "media": channel.media,
-                       "average_score": cell.average, "mixed": mixed}
+                       "average_score": cell.average, "mixed": mixed, **_measured(cell.uses)}
+
+
+def _measured(uses: Iterable[portfolio.TouchpointUse]) -> dict[str, float | None]:
+    """The touchpoint figures of a channel's cell: each metric's sum (counts) or mean (percentages), else None."""
+    found = {figure.metric: figure.value for figure in portfolio.channel_figures_measured(uses)}
+    return {metric: found.get(metric) for metric in FIGURE_METRICS}
 
 
 def _register_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:

@@ -115,7 +115,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
         html_text=escape.html_text, inline_markdown=escape.inline_markdown, block_markdown=escape.block_markdown,
         safe_url=escape.safe_url, markdown_text=lambda value: Markup(escape.markdown_text(value)),
         mermaid_text=escape.mermaid_text, html_block=_page_block, slug=slugify, mood=mood_of,
-        hyphenated=_hyphenated, step_anchor=views.step_anchor, pain_anchor=views.pain_anchor, love_anchor=views.love_anchor,
+        hyphenated=_hyphenated, step_anchor=views.step_anchor, blueprint_anchor=views.blueprint_anchor, pain_anchor=views.pain_anchor, love_anchor=views.love_anchor,
         measure_anchor=views.measure_anchor, kpi_anchor=views.kpi_anchor, yaml_value=guide.default_text,
     )
     env.globals.update(page_uri=page_uri, download_uri=download_uri, overview_views=OVERVIEW, is_local=is_local, fence=fence)

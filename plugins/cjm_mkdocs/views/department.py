@@ -15,9 +15,10 @@ from ..core.catalog import Catalog
 from ..core.model import Department, Journey, Step
 from . import portfolio
 from .memo import per_journey
-from .journey import kpi_anchor, love_anchor, measure_anchor, pain_anchor, step_anchor
+from .journey import blueprint_anchor, kpi_anchor, love_anchor, measure_anchor, pain_anchor, step_anchor
 
-OWNED_KINDS = ("journey", "touchpoint", "love_point", "pain_point", "backstage", "measure", "kpi")
+OWNED_KINDS = ("journey", "touchpoint", "love_point", "pain_point", "frontstage", "backstage", "support", "measure",
+               "kpi")
 """What a department can own, in the order its counts are listed."""
 
 
@@ -53,7 +54,12 @@ def _owned_in_step(journey: Journey, step: Step) -> list[Owned]:
               for n, love in enumerate(step.love_points, 1)]
     items += [Owned("pain_point", p.department, journey, p.text, pain_anchor(p), step, p.severity)
               for p in step.pain_points]
-    items += [Owned("backstage", b.department, journey, b.process, anchor, step, b.system) for b in step.backstage]
+    items += [Owned("frontstage", f.department, journey, f.action, blueprint_anchor(step), step, f.actor)
+              for f in step.frontstage]
+    items += [Owned("backstage", b.department, journey, b.process, blueprint_anchor(step), step, b.system)
+              for b in step.backstage]
+    items += [Owned("support", p.department, journey, p.process, blueprint_anchor(step), step, p.system)
+              for p in step.support_processes]
     return items
 
 

@@ -19,6 +19,8 @@ from ..core.schema import schema_file, schemas
 BLOCK_LABELS = {"Journey": "journey", "Persona": "persona", "DepartmentsFile": "departments_file",
                 "Department": "department", "Stage": "stage", "Step": "step", "Touchpoint": "touchpoint",
                 "LovePoint": "love_point", "PainPoint": "pain_point", "BackstageProcess": "backstage_process",
+                "FrontstageAction": "frontstage_action", "SupportProcess": "support_process",
+                "TouchpointFigure": "touchpoint_figure",
                 "Evidence": "evidence_item", "Measure": "measure", "Kpi": "kpi", "Measurement": "measurement",
                 "StatusChange": "status_change"}
 """Schema definition → the label key of its table heading."""

@@ -114,6 +114,11 @@ def step_anchor(step: Step) -> str:
     return f"step-{step.id}"
 
 
+def blueprint_anchor(step: Step) -> str:
+    """The HTML id of a step's column in the service blueprint."""
+    return f"blueprint-{step.id}"
+
+
 def pain_anchor(pain: PainPoint) -> str:
     return f"pain-{pain.id}"
 

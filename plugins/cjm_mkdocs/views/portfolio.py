@@ -17,7 +17,8 @@ from typing import TypeVar, get_args
 from . import journey as views
 from .memo import per_catalog, per_journey
 from ..core.catalog import Catalog
-from ..core.model import DEFAULT_STAGES, DUE_SOON_DAYS, SEVERITY_ORDER, Journey, Kpi, Measure, PainPoint, Stage, Step, Touchpoint
+from ..core.model import (COUNTED_METRICS, DEFAULT_STAGES, DUE_SOON_DAYS, FIGURE_METRICS, SEVERITY_ORDER, Journey, Kpi,
+                          Measure, PainPoint, Stage, Step, Touchpoint)
 
 LEVELS = ("low", "medium", "high")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
@@ -142,11 +143,41 @@ class Channel:
                  max(use.score for use in uses)) for uses in by_journey.values()]
 
     @cached_property
+    def measured(self) -> list[ChannelFigure]:
+        """The figures its touchpoints carry, summed or averaged."""
+        return channel_figures_measured(self.uses)
+
+    @cached_property
     def mixed(self) -> bool:
         """A touchpoint of the channel delights in one journey and one disappoints in another."""
         delighting = {use.place.journey.id for use in self.uses if use.place.step.mood == "delighting"}
         disappointing = {use.place.journey.id for use in self.uses if use.place.step.mood == "disappointing"}
         return any(good != bad for good in delighting for bad in disappointing)
+
+
+@dataclass(frozen=True)
+class ChannelFigure:
+    """A figure measured at a channel's touchpoints: counts summed, percentages averaged, over each one's latest."""
+
+    metric: str
+    value: float
+    touchpoints: int
+    """How many of the channel's touchpoints measured it."""
+
+    @property
+    def unit(self) -> str:
+        return "%" if self.metric in ("conversion", "drop-off") else ""
+
+
+def channel_figures_measured(uses: Iterable[TouchpointUse]) -> list[ChannelFigure]:
+    """The figures of the touchpoints (each one's latest value per metric), in the order of the metrics."""
+    values: dict[str, list[float]] = {}
+    for use in uses:
+        for figure in use.touchpoint.latest_figures:
+            values.setdefault(figure.metric, []).append(figure.value)
+    return [ChannelFigure(metric, fsum(found) if metric in COUNTED_METRICS else round(fsum(found) / len(found), 1),
+                          len(found))
+            for metric in FIGURE_METRICS if (found := values.get(metric))]
 
 
 def departments(uses: Iterable[TouchpointUse]) -> list[str]:
