@@ -182,6 +182,25 @@ def sample_data() -> dict[str, object]:
     return copy.deepcopy(_SAMPLE)
 
 
+def lifecycle_data() -> dict[str, object]:
+    """:func:`sample_data` with a lifecycle `leben` whose steps zoom into `kauf` and `einkauf` (one step each and
+    one step both)."""
+    data = sample_data()
+    data["maps/leben.yml"] = {
+        "title": "Kundenlebenszyklus", "personas": ["anna", "bernd"], "segment": "Alle",
+        "scenario": "Vom ersten Kauf bis zur Kündigung", "start": "Bedarf", "end": "Verlängert oder gekündigt",
+        "department": "marketing", "status": "published", "last_reviewed": dt.date(2026, 6, 1),
+        "stages": [
+            {"id": "kunde-werden", "name": "Kunde werden", "steps": [
+                {"id": "erster-kauf", "name": "Erster Kauf", "rating": 4, "details": ["kauf", "einkauf"]},
+                {"id": "konto", "name": "Konto anlegen", "rating": 3}]},
+            {"id": "hilfe", "name": "Hilfe bekommen", "steps": [
+                {"id": "anfrage", "name": "Anfrage stellen", "rating": 2, "details": ["einkauf"]}]},
+        ],
+    }
+    return data
+
+
 _SAMPLE: dict[str, object] = {
     "departments.yml": {"departments": [
         {"id": "marketing", "name": "Marketing", "description": "Kampagnen und Website"},

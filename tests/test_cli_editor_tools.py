@@ -39,6 +39,7 @@ def test_new_files_validate_and_carry_todays_date(tmp_path):
     assert catalog.personas["bob"].segment == "no" and catalog.departments["recht"].description == "Verträge: AGB"
     text = (tmp_path / "journeys/maps/neu.yml").read_text()
     assert text.startswith("# yaml-language-server: $schema=../../schema/journey.schema.json")
+    assert text.count("        details: []") == len(journey.steps) == 5  # a lifecycle's links, offered at every step
 
 
 def test_new_refuses_to_overwrite_and_unknown_references(tmp_path):

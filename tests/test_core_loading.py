@@ -30,6 +30,11 @@ def journey_with(old: str, new: str) -> str:
     return JOURNEY.replace(old, new, 1)
 
 
+def with_details(ids: str) -> str:
+    """The journey with its purchase step (line 25) naming the detailed journeys `ids` on line 26."""
+    return JOURNEY.replace("        rating: delighting", f"        rating: delighting\n        details: [{ids}]", 1)
+
+
 # (case, files to write, file, line, column, field, words in the message, words in the fix)
 BROKEN = [
     ("duplicate key", {"maps/shop.yml": journey_with("segment: Privatkunden", "segment: A\nsegment: B")},
@@ -95,6 +100,17 @@ BROKEN = [
      "maps/shop.yml", 29, 12, "measures[0].kpis[0]", "no KPI of this journey has the id `nps`", "known KPI of this journey ids"),
     ("syntax error", {"maps/shop.yml": journey_with("title: Kauf über Preisvergleich", "title: Kauf: über [Preis")},
      "maps/shop.yml", 1, 12, "", "is not valid YAML", "quotes"),
+    ("detailed journey unknown", {"maps/kauf.yml": JOURNEY, "maps/shop.yml": with_details("kaug")},
+     "maps/shop.yml", 26, 19, "stages[1].steps[0].details[0]", "no journey has the id `kaug`", "did you mean `kauf`?"),
+    ("detailed journey is the journey itself", {"maps/shop.yml": with_details("shop")},
+     "maps/shop.yml", 26, 19, "stages[1].steps[0].details[0]", "a step of `shop` names its own journey",
+     "name the detailed journeys that zoom into this step"),
+    ("detailed journey named twice", {"maps/kauf.yml": JOURNEY, "maps/shop.yml": with_details("kauf, kauf")},
+     "maps/shop.yml", 26, 25, "stages[1].steps[0].details[1]", "the detailed journey `kauf` is named twice in this step",
+     "name each detailed journey once"),
+    ("detailed journeys in a cycle", {"maps/kauf.yml": with_details("shop"), "maps/shop.yml": with_details("kauf")},
+     "maps/kauf.yml", 26, 19, "stages[1].steps[0].details[0]", "the detailed journeys form a cycle: kauf → shop → kauf",
+     "remove one of these links"),
 ]
 
 
@@ -216,3 +232,21 @@ def test_custom_stage_needs_a_name_and_mixed_ratings_are_refused(tmp_path):
     messages = {p.message for p in problems}
     assert "the stage `eigene-phase` is not one of the default stages and has no name" in messages
     assert "mixes scores and words in one journey" in messages
+
+
+def test_a_longer_cycle_is_reported_once_as_its_chain_and_shared_detailed_journeys_are_fine(tmp_path):
+    """a → b → c → a is one problem, at a's link; d and a both zooming into b (a journey with two parents) is none."""
+    files = {"maps/a.yml": with_details("b"), "maps/b.yml": with_details("c"), "maps/c.yml": with_details("a"),
+             "maps/d.yml": with_details("b, shop")}
+    catalog, problems = load(write_data(tmp_path, files))
+    assert [(p.file, p.line, p.field, p.message) for p in problems] == [
+        ("maps/a.yml", 26, "stages[1].steps[0].details[0]", "the detailed journeys form a cycle: a → b → c → a")]
+    files["maps/c.yml"] = JOURNEY
+    catalog, problems = load(write_data(tmp_path, files))
+    assert problems == [] and catalog.journeys["d"].steps[1].details == ["b", "shop"]
+
+
+def test_a_detailed_journey_in_a_file_with_errors_is_no_second_problem(tmp_path):
+    files = {"maps/kauf.yml": journey_with("rating: okay", "rating: 9"), "maps/shop.yml": with_details("kauf")}
+    _, problems = load(write_data(tmp_path, files))
+    assert [(p.file, p.field) for p in problems] == [("maps/kauf.yml", "stages[0].steps[0].rating")]

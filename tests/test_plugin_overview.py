@@ -34,7 +34,7 @@ from test_plugin_site import broken_links, outside_requests
 
 TODAY = dt.date(2026, 12, 20)
 DE = LABELS["de"]
-VIEWS = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current")
+VIEWS = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current", "lifecycle")
 SCORES = {"disappointing": 1, "okay": 3, "delighting": 5}
 SEVERITY = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 LEVEL = {"low": 0, "medium": 1, "high": 2}
@@ -611,6 +611,7 @@ def test_english_labels_and_an_empty_portfolio_build(tmp_path: Path) -> None:
     for view in VIEWS:
         assert site.soup(f"overview/{view}/").h1.get_text() == en["overview_" + view.replace("-", "_")]
     assert en["no_targets"] in site.soup("overview/target-vs-current/").get_text()
+    assert en["no_lifecycles"].replace("`", "") in site.soup("overview/lifecycle/").get_text()  # `details:` as code
     assert broken_links(site) == []
 
 

@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 
 from cjm_mkdocs.render.hyphenation import SOFT_HYPHEN
 from cjm_mkdocs.site.pages import OVERVIEW
-from conftest import dump, make_project, run_mkdocs
+from conftest import dump, lifecycle_data, make_project, run_mkdocs
 from test_plugin_site import fetch, free_port, wait_for
 
 DOCS = {"index.md": "# Start\n\n<!-- cjm:diagram kauf -->\n",
@@ -204,6 +204,16 @@ def test_a_rebuild_that_is_not_dirty_renders_only_the_pages_that_changed(tmp_pat
     assert "journeys/kauf" in written  # MkDocs writes every page
     assert "journeys/kauf.md" not in served.plugin.cache.rendered
     assert "journeys/einkauf.md" in served.plugin.cache.rendered
+    served.assert_same_as_a_full_build()
+
+
+def test_a_dirty_rebuild_after_a_detailed_journey_edit_rebuilds_its_lifecycle(tmp_path: Path) -> None:
+    served = serve(tmp_path, lifecycle_data())
+    served.edit("maps/einkauf.yml", lambda text: text.replace("rating: 2", "rating: 5"))
+    written = _pages(served.rebuild())
+    assert {"journeys/einkauf.md", "journeys/leben.md"} <= set(served.plugin.cache.rendered)
+    assert {"journeys/einkauf", "journeys/leben"} <= written
+    assert not written & {"journeys/kauf", "journeys/kauf-soll"}
     served.assert_same_as_a_full_build()
 
 

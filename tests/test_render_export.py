@@ -94,6 +94,17 @@ def test_csv_steps_say_whether_each_step_supports_the_customer(tmp_path):
     assert [(s["supported"], s["support_note"]) for s in steps] == [("not", "'=Keiner erklärt die Kosten"), ("", "")]
 
 
+def test_csv_steps_name_the_detailed_journeys_of_a_lifecycle_step(tmp_path):
+    lifecycle = "id: leben\n" + JOURNEY.replace("        rating: delighting",
+                                                "        rating: delighting\n        details: [shop, kauf]", 1)
+    write_data(tmp_path / "journeys", {"maps/kauf.yml": JOURNEY, "maps/leben.yml": lifecycle})
+    result = cjm("export", "journeys", "--format", "csv", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    steps = list(csv.DictReader((tmp_path / "out/steps.csv").open(encoding="utf-8")))
+    assert [(s["journey"], s["step"], s["details"]) for s in steps if s["journey"] == "leben"] == [
+        ("leben", "angebot-sehen", ""), ("leben", "bestellen", "shop; kauf")]
+
+
 def test_export_refuses_broken_data_and_asks_before_overwriting(tmp_path):
     write_data(tmp_path / "journeys", {"maps/shop.yml": "title: a\ntitle: b\n"})
     broken = cjm("export", "journeys", cwd=tmp_path)

@@ -14,7 +14,7 @@ from cjm_mkdocs.site import pages
 from cjm_mkdocs.site.cache import PageCache
 from cjm_mkdocs.site.keys import embeds
 from cjm_mkdocs.site.plan import SitePlan
-from conftest import TODAY, dump
+from conftest import TODAY, dump, lifecycle_data
 
 EVERY_JOURNEY = {"journeys/index.md", "personas/index.md", "departments/index.md", "overview/index.md",
                  *(f"overview/{view}.md" for view in pages.OVERVIEW)}
@@ -101,6 +101,25 @@ def test_a_new_target_journey_renders_the_journey_it_improves(project: Project, 
     rendered = project.rendered()
     assert {"journeys/einkauf.md", "journeys/einkauf-soll.md"} <= rendered
     assert "journeys/kauf.md" not in rendered and "journeys/kauf-soll.md" not in rendered
+
+
+def test_an_edited_detailed_journey_renders_its_lifecycle_and_an_edited_lifecycle_its_detailed_journeys(
+        tmp_path: Path) -> None:
+    data = lifecycle_data()
+    project = Project(tmp_path, data)
+    project.site()
+    data["maps/einkauf.yml"]["stages"][0]["steps"][0]["rating"] = 5
+    project.write("maps/einkauf.yml", data["maps/einkauf.yml"])
+    rendered = project.rendered()
+    assert {"journeys/einkauf.md", "journeys/leben.md"} <= rendered
+    assert not rendered & {"journeys/kauf.md", "journeys/kauf-soll.md"}
+    data["maps/leben.yml"]["stages"][1]["steps"][0]["name"] = "Hilfe holen"
+    project.write("maps/leben.yml", data["maps/leben.yml"])
+    rendered = project.rendered()
+    assert {"journeys/leben.md", "journeys/kauf.md", "journeys/einkauf.md"} <= rendered
+    assert "journeys/kauf-soll.md" not in rendered
+    einkauf = next(page for page in project.site().pages if page.uri == "journeys/einkauf.md")
+    assert "Hilfe holen" in einkauf.blocks.restore(einkauf.markdown)
 
 
 def test_the_day_the_templates_and_their_overrides_are_part_of_every_key(project: Project, tmp_path: Path) -> None:

@@ -60,11 +60,22 @@ class Catalog:
                           tn("{count} department", "{count} departments", len(self.departments))])
 
     def only(self, patterns: list[str]) -> "Catalog":
-        """The catalog with only the journeys whose id matches a pattern (`kauf-*`), and their current or target."""
-        chosen = {i for i in self.journeys if any(fnmatchcase(i, pattern) for pattern in patterns)}
+        """The catalog with only the journeys whose id matches a pattern (`kauf-*`), the detailed journeys they link
+        (and those these link), and their current or target."""
+        chosen = self._with_details({i for i in self.journeys if any(fnmatchcase(i, pattern) for pattern in patterns)})
         chosen |= {self.journeys[i].improves for i in chosen if self.journeys[i].improves in self.journeys}
         chosen |= {j.id for j in self.journeys.values() if j.improves in chosen}
         return replace(self, journeys={i: j for i, j in self.journeys.items() if i in chosen})
+
+    def _with_details(self, chosen: set[str]) -> set[str]:
+        """`chosen` and every journey their steps link as detailed journeys, at any depth."""
+        found, waiting = set(chosen), list(chosen)
+        while waiting:
+            for step in self.journeys[waiting.pop()].steps:
+                new = [i for i in step.details if i in self.journeys and i not in found]
+                found.update(new)
+                waiting += new
+        return found
 
     def source_file(self, kind: str, item_id: str) -> str:
         """The data file a department, persona or journey comes from."""

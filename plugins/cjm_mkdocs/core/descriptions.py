@@ -134,6 +134,9 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
                     "Example: `- {quote: \"Too complicated\", source: Survey}`",
         "next": "Only where the journey branches: the ids of the possible next steps. "
                 "Example: `[online-application, branch-appointment]`",
+        "details": "Only in a higher-level journey (such as the customer lifecycle): the ids of the detailed journeys "
+                   "that zoom into this step; their ratings and open pain points are rolled up here. "
+                   "Example: `[fibre-connection, moving-house]`",
     },
     Stage: {
         "id": "The stage: `awareness`, `consideration`, `decision`, `purchase`, `post-purchase` or an id of your "

@@ -112,6 +112,13 @@ LABELS: dict[str, dict[str, str]] = {
         "metric_mentions": "Erwähnungen",
         "metric_sentiment": "Stimmung",
         "moment_of_truth": "Moment of Truth",
+        "moments_of_truth": "Moments of Truth",
+        "moments_of_truth_one": "Moment of Truth",
+        "details": "Detail-Journeys",
+        "details_intro": "Diese Schritte zeigen eigene Journeys genauer. Die Bewertung ist der Mittelwert der "
+                         "Detail-Journeys (jede zählt gleich); die offenen Painpoints sind zusammengezählt.",
+        "details_rolled_up": "Zusammen",
+        "part_of": "Teil von",
         "supported": "Ausreichend unterstützt?",
         "kpi_history": "Verlauf",
         "discuss": "Diskutieren",
@@ -271,6 +278,16 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_target_vs_current": "Ist und Soll",
         "overview_target_vs_current_intro": "Jede Ist-Journey neben ihrer Soll-Journey, Phase für Phase: neue und "
                                             "entfallene Schritte, geänderte Bewertungen, behobene Painpoints.",
+        "overview_lifecycle": "Lebenszyklus",
+        "overview_lifecycle_intro": "Die übergeordneten Journeys wie der Kundenlebenszyklus, Schritt für Schritt; an "
+                                    "jedem Schritt die Detail-Journeys, die ihn genauer zeigen, mit ihrer Bewertung "
+                                    "und ihren offenen Painpoints.",
+        "no_lifecycles": "Noch keine Journey verlinkt Detail-Journeys. Ein Schritt tut das mit `details:`, etwa im "
+                         "Kundenlebenszyklus.",
+        "lifecycles": "Lebenszyklen",
+        "lifecycles_one": "Lebenszyklus",
+        "detail_links": "Verweise auf Detail-Journeys",
+        "detail_links_one": "Verweis auf eine Detail-Journey",
         "as_is_note": "Enthält die Ist-Journeys; Soll-Journeys und archivierte Journeys zählen hier nicht.",
         "downloads": "Downloads",
         "downloads_intro": "Die Daten für BI-Tools und Tabellenkalkulationen: das ganze Modell als JSON "
@@ -513,6 +530,13 @@ LABELS: dict[str, dict[str, str]] = {
         "metric_mentions": "Mentions",
         "metric_sentiment": "Sentiment",
         "moment_of_truth": "Moment of truth",
+        "moments_of_truth": "moments of truth",
+        "moments_of_truth_one": "moment of truth",
+        "details": "Detailed journeys",
+        "details_intro": "These steps have journeys of their own that zoom into them. The rating is the mean of the "
+                         "detailed journeys (each counts the same); their open pain points are added up.",
+        "details_rolled_up": "Together",
+        "part_of": "Part of",
         "supported": "Supported and informed?",
         "kpi_history": "History",
         "discuss": "Discuss",
@@ -664,6 +688,16 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_target_vs_current": "Current and target",
         "overview_target_vs_current_intro": "Each current journey beside its target journey, stage by stage: "
                                             "steps added and dropped, ratings changed, pain points resolved.",
+        "overview_lifecycle": "Lifecycle",
+        "overview_lifecycle_intro": "The higher-level journeys such as the customer lifecycle, step by step; at each "
+                                    "step the detailed journeys that zoom into it, with their ratings and open pain "
+                                    "points.",
+        "no_lifecycles": "No journey links detailed journeys yet. A step does so with `details:`, for example in the "
+                         "customer lifecycle.",
+        "lifecycles": "lifecycles",
+        "lifecycles_one": "lifecycle",
+        "detail_links": "links to detailed journeys",
+        "detail_links_one": "link to a detailed journey",
         "as_is_note": "Counts the current journeys; target and archived journeys are not included here.",
         "downloads": "Downloads",
         "downloads_intro": "The data for BI tools and spreadsheets: the whole model as JSON (with a schema "

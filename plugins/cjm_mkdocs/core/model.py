@@ -294,6 +294,8 @@ class Step(Record):
     """Belege aus der Forschung: Zitate, Bilder, Videos, Dokumente. Beispiel: `- {quote: "Zu kompliziert", source: Umfrage}`"""
     next: list[Slug] = Field(default_factory=list)
     """Nur bei Verzweigungen: Kennungen der möglichen nächsten Schritte. Beispiel: `[online-antrag, filialtermin]`"""
+    details: list[PageId] = Field(default_factory=list)
+    """Nur in einer übergeordneten Journey (etwa dem Kundenlebenszyklus): Kennungen der Detail-Journeys, die diesen Schritt genauer zeigen; ihre Bewertung und offenen Painpoints werden hier zusammengefasst. Beispiel: `[glasfaser-hausanschluss, umzug-strom-gas]`"""
 
     @property
     def score(self) -> int:

@@ -25,7 +25,7 @@ def check_references(catalog: Catalog, unloaded: Collection[tuple[str, str]] = (
             problems += _refs(source, departments, [(("department",), source.model.department)], "department")
         elif isinstance(source.model, Journey):
             problems += _journey(source, source.model, catalog, departments, unloaded)
-    return problems
+    return problems + _detail_cycles(catalog)
 
 
 def _known(loaded: Iterable[str], unloaded: Iterable[tuple[str, str]], kind: str) -> set[str]:
@@ -87,6 +87,7 @@ def _journey(source: Source, journey: Journey, catalog: Catalog, departments: se
                       [(("measures", m, "kpis", k), ref) for m, measure in enumerate(journey.measures)
                        for k, ref in enumerate(measure.kpis)], "KPI of this journey")
     problems += _ratings(source, journey)
+    problems += _details(source, journey, _known(catalog.journeys, unloaded, "journey"))
     return problems + ([] if ("journey", journey.improves) in unloaded else _improves(source, journey, catalog))
 
 
@@ -116,6 +117,75 @@ def _next_refs(journey: Journey) -> Iterator[tuple[Path_, str]]:
         for n, step in enumerate(stage.steps):
             for x, target in enumerate(step.next):
                 yield ("stages", s, "steps", n, "next", x), target
+
+
+def _detail_refs(journey: Journey) -> Iterator[tuple[Path_, str]]:
+    """Each `details` entry of the journey's steps with its path."""
+    for s, stage in enumerate(journey.stages):
+        for n, step in enumerate(stage.steps):
+            for x, detail in enumerate(step.details):
+                yield ("stages", s, "steps", n, "details", x), detail
+
+
+def _details(source: Source, journey: Journey, journeys: Collection[str]) -> list[Problem]:
+    """A step's detailed journeys: known, not the journey itself, each once in the step."""
+    problems = _refs(source, journeys, [(path, ref) for path, ref in _detail_refs(journey) if ref != journey.id],
+                     "journey")
+    named: set[tuple[Path_, str]] = set()
+    for path, ref in _detail_refs(journey):
+        step_path = path[:-1]
+        if ref == journey.id:
+            problems.append(source.doc.problem(path, t("a step of `{id}` names its own journey as a detailed journey",
+                                                       id=ref),
+                                               t("name the detailed journeys that zoom into this step, not this one")))
+        elif (step_path, ref) in named:
+            problems.append(source.doc.problem(path, t("the detailed journey `{id}` is named twice in this step", id=ref),
+                                               t("name each detailed journey once")))
+        named.add((step_path, ref))
+    return problems
+
+
+def _detail_cycles(catalog: Catalog) -> list[Problem]:
+    """One problem per cycle of detailed journeys (a journey zooming, through others, into itself), at the link of
+    the cycle's first journey in file order."""
+    sources = {source.model.id: source for source in catalog.sources
+               if isinstance(source.model, Journey) and catalog.journeys.get(source.model.id) is source.model}
+    links = {journey_id: [(path, ref) for path, ref in _detail_refs(source.model)  # type: ignore[arg-type]
+                          if ref in sources and ref != journey_id]
+             for journey_id, source in sources.items()}
+    problems, seen = [], set()
+    for journey_id, source in sources.items():
+        for path, ref in links[journey_id]:
+            way_back = _path(links, ref, journey_id)
+            if way_back is None:
+                continue
+            chain = [journey_id, *way_back]
+            cycle = frozenset(zip(chain, chain[1:]))
+            if cycle in seen:
+                continue
+            seen.add(cycle)
+            problems.append(source.doc.problem(path, t("the detailed journeys form a cycle: {chain}",
+                                                       chain=" → ".join(chain)),
+                                               t("a journey cannot zoom into a journey it is part of; remove one of "
+                                                 "these links")))
+    return problems
+
+
+def _path(links: dict[str, list[tuple[Path_, str]]], start: str, goal: str) -> list[str] | None:
+    """The shortest chain of detail links from `start` to `goal` (both included), or None."""
+    before: dict[str, str | None] = {start: None}
+    queue = [start]
+    for here in queue:
+        if here == goal:
+            chain = [here]
+            while (previous := before[chain[-1]]) is not None:
+                chain.append(previous)
+            return chain[::-1]
+        for _, ref in links.get(here, ()):
+            if ref not in before:
+                before[ref] = here
+                queue.append(ref)
+    return None
 
 
 def _unique_within(source: Source, journey: Journey) -> list[Problem]:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_json
 
-from ..views import portfolio
+from ..views import lifecycle, portfolio
 from ..views.memo import per_journey
 from ..core.catalog import Catalog
 from ..core.descriptions import SOURCE_LANGUAGE, translate
@@ -98,7 +98,8 @@ def view_tables(catalog: Catalog, today: dt.date) -> dict[str, str]:
             "measures.csv": _csv(list(_backlog_rows(catalog, today))),
             "kpis.csv": _csv(list(_kpi_board_rows(catalog, today))),
             "reviews.csv": _csv(list(_review_rows(catalog, today))),
-            "target-vs-current.csv": _csv(list(_comparison_rows(catalog)))}
+            "target-vs-current.csv": _csv(list(_comparison_rows(catalog))),
+            "lifecycle.csv": _csv(list(_lifecycle_rows(catalog)))}
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
@@ -146,7 +147,7 @@ def _steps(catalog: Catalog) -> Iterator[dict[str, Any]]:
         yield {"journey": journey.id, "stage": stage, "number": number, "step": step.id, "name": step.name,
                **{text: getattr(step, text) for text in STEP_TEXTS}, "score": step.score, "mood": step.mood,
                "moment_of_truth": step.moment_of_truth, "supported": step.supported, "support_note": step.support_note,
-               "department": step.department or journey.department}
+               "department": step.department or journey.department, "details": step.details}
 
 
 def _touchpoints(catalog: Catalog) -> Iterator[dict[str, Any]]:
@@ -256,3 +257,24 @@ def _comparison_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
                        "stage": stage.stage.id, "step": step.id, "name": step.name, "change": change.kind,
                        "current_score": change.current.score if change.current else None,
                        "target_score": change.target.score if change.target else None}
+
+
+def _lifecycle_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    """A row per link from a step to a detailed journey, lifecycle by lifecycle, nested links below their journey."""
+    for found in lifecycle.lifecycles(catalog):
+        for _, steps in found.stages:
+            yield from _zoom_rows(found.journey, found.journey, steps, 1)
+
+
+def _zoom_rows(root: Journey, journey: Journey, steps: tuple[lifecycle.ZoomStep, ...],
+               depth: int) -> Iterator[dict[str, Any]]:
+    for zoomed in steps:
+        rolled = zoomed.roll_up
+        for zoom in zoomed.zooms:
+            detail = zoom.detail
+            yield {"lifecycle": root.id, "journey": journey.id, "stage": zoomed.stage.id, "step": zoomed.step.id,
+                   "depth": depth, "step_mean": rolled.mean if rolled else None,
+                   "step_open_pain_points": rolled.open_pain_points if rolled else 0,
+                   "detail_journey": detail.journey.id, "detail_mean": detail.overall, "detail_mood": detail.mood,
+                   "detail_open_pain_points": detail.open_pain_points, "detail_moments_of_truth": detail.moments_of_truth}
+            yield from _zoom_rows(root, detail.journey, zoom.steps, depth + 1)

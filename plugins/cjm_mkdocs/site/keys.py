@@ -5,7 +5,8 @@ overrides included), the page's template, path, title and data file, and the dat
 digests of the data files and their prose:
 
 - a journey page: the journey (with its commits in git), the personas it names, the departments (named from many
-  places of a journey; they are one file) and its current or target journey;
+  places of a journey; they are one file), its current or target journey, the journeys whose steps it zooms into
+  (a lifecycle's) and the detailed journeys its steps name (their figures are rolled up there);
 - a persona page: the persona, the departments and every journey it walks;
 - every other page (sections, overview, departments): all of the data.
 
@@ -23,6 +24,7 @@ from functools import cached_property
 from jinja2 import Environment
 
 from ..core.model import Journey, Persona
+from ..views import lifecycle
 from .inputs import Site
 from .pages import EMBED_LINE, JOURNEY_EMBEDS
 
@@ -82,7 +84,9 @@ class PageKeys:
         catalog = self.site.catalog
         current = journey.improves if journey.improves in catalog.journeys else None
         target = catalog.target_of(journey.id)
-        related = [(i, self._item("journey", i)) for i in (current, target and target.id) if i]
+        linked = [part.journey.id for part in lifecycle.parents(catalog, journey)]
+        linked += [child.id for step in journey.steps for child in lifecycle.details_of(catalog, step)]
+        related = [(i, self._item("journey", i)) for i in (current, target and target.id, *linked) if i]
         return digest(self._item("journey", journey.id), *(self._item("persona", i) for i in journey.personas),
                       self.departments, *related)
 

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 ASSETS = "assets/cjm"
 """Where the site serves the plugin's CSS, JavaScript and Mermaid."""
-OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current")
+OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current", "lifecycle")
 """The pages across all journeys (``overview/<view>.md``), each with a CSV download ``overview/<view>.csv``."""
 NEWS, NEWS_FEED = page_uri("overview", "news"), download_uri("news.xml")
 """The news page (what changed lately, from git) and its Atom feed, in sites with a git history."""

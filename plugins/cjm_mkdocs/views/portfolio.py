@@ -14,7 +14,7 @@ from functools import cached_property
 from math import fsum
 from typing import TypeVar, get_args
 
-from . import journey as views
+from . import journey as views, lifecycle
 from .memo import per_catalog, per_journey
 from ..core.catalog import Catalog
 from ..core.model import (COUNTED_METRICS, DEFAULT_STAGES, DUE_SOON_DAYS, FIGURE_METRICS, SEVERITY_ORDER, Journey, Kpi,
@@ -734,6 +734,8 @@ def overview_figures(catalog: Catalog, today: dt.date) -> dict[str, list[Figure]
         "kpis": [Figure(kpis.total, "kpis"), Figure(kpis.met, "met")],
         "reviews": [Figure(reviews.overdue, "overdue"), Figure(reviews.due_soon, "due_soon")],
         "target-vs-current": [Figure(len(comparisons(catalog)), "target_journeys")],
+        "lifecycle": [Figure(len(lifecycle.lifecycles(catalog)), "lifecycles"),
+                      Figure(lifecycle.links(catalog), "detail_links")],
     }
 
 

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ...core.model import STEP_TEXTS, Journey, LovePoint, Measure, PainPoint, Step
 from ...render import curve, mermaid
-from ...views import department as ownership, journey as views, portfolio, timeline
+from ...views import department as ownership, journey as views, lifecycle, portfolio, timeline
 from ..inputs import Site
 from .base import PageContext, page_fields
 from .news import change_lines
@@ -120,6 +120,10 @@ class JourneyPage(PageContext):
     """The target journey of the comparison on the target-vs-current page (this one, or its target)."""
     comparison: portfolio.Comparison | None
     """This target journey against its current journey."""
+    part_of: list[lifecycle.PartOf]
+    """The steps of higher-level journeys (a lifecycle) this journey zooms into, in file order."""
+    roll_ups: Mapping[str, lifecycle.RollUp]
+    """Step id → its detailed journeys with their figures rolled up, for each step that names some."""
     pain_points: list[PainPointEntry]
     """Every pain point, worst first."""
     love_points: list[LovePointEntry]
@@ -183,7 +187,8 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
         step_texts=STEP_TEXTS,
         paths=_markup_or_none(mermaid.branch_flowchart(journey, site.labels)), current=current, target=target,
         compared=journey if current else target,
-        comparison=portfolio.compare(current, journey) if current else None, pain_points=pains,
+        comparison=portfolio.compare(current, journey) if current else None,
+        part_of=lifecycle.parents(catalog, journey), roll_ups=lifecycle.roll_ups(catalog, journey), pain_points=pains,
         love_points=[LovePointEntry(*item) for item in views.love_points(journey)],
         measures=[MeasureEntry(m, views.addressed(journey, m), views.effects(journey, m))
                   for m in views.measures_in_order(journey)],

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ...core.fields import SUPPORT_LEVELS
 from ...core.model import SEVERITY_ORDER, Department, Journey, Stage
 from ...render import charts
-from ...views import journey as views, portfolio
+from ...views import journey as views, lifecycle, portfolio
 from ..inputs import Site
 from ..links import page_uri
 from .base import LinkedFigure, PageContext, page_fields
@@ -280,8 +280,28 @@ def target_vs_current_page(site: Site, here: str) -> TargetVsCurrentPage:
     return TargetVsCurrentPage(**page_fields(site, here), comparisons=portfolio.comparisons(site.catalog))
 
 
+# --- lifecycles ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LifecyclePage(PageContext):
+    """The lifecycles (``overview/lifecycle.md.j2``): each higher-level journey step by step, with the detailed
+    journeys of its steps, nested."""
+
+    lifecycles: list[lifecycle.Lifecycle]
+    """Each journey with detailed journeys that is no other's detailed journey, in file order."""
+    links: int
+    """How many links from a step to a detailed journey the journeys hold."""
+
+
+def lifecycle_page(site: Site, here: str) -> LifecyclePage:
+    """The context of the lifecycle page."""
+    return LifecyclePage(**page_fields(site, here), lifecycles=lifecycle.lifecycles(site.catalog),
+                         links=lifecycle.links(site.catalog))
+
+
 BUILDERS = {"channels": channels_page, "pain-points": pain_points_page, "measures": measures_page,
-            "kpis": kpis_page, "reviews": reviews_page, "target-vs-current": target_vs_current_page}
+            "kpis": kpis_page, "reviews": reviews_page, "target-vs-current": target_vs_current_page,
+            "lifecycle": lifecycle_page}
 """The context builder of each overview page by its name."""
 
 
