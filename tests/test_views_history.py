@@ -128,8 +128,17 @@ def test_revisions_worked_out_in_parallel_or_read_from_the_cache_are_the_same(tm
     catalog, _ = JourneyLoader(data, base=repo).load()
     alone = journey_histories(data_history(data), catalog)
     monkeypatch.setattr(timeline, "PARALLEL_FROM", 1)
+    pools = []
+
+    class Pool(timeline.ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+    monkeypatch.setattr(timeline, "ProcessPoolExecutor", Pool)
     cache = timeline.ChangeCache(tmp_path / ".cache/changes.json")
-    assert journey_histories(data_history(data), catalog, cache) == alone
+    background = journey_histories(data_history(data), catalog, cache)
+    assert len(pools) == 1, "worked out by a worker process"
+    assert background == alone
     cache.save()
     assert not list((tmp_path / ".cache").glob(".*.part")), "written whole, through a temporary file"
 

@@ -37,7 +37,7 @@ from .mermaid_library import MermaidLibrary, with_preloads
 from .rebuilds import Rebuilds
 from .search import ExcludedFromSearch, KeptSearch, without_soft_hyphens
 from ..core.model import Journey
-from ..views.timeline import ChangeCache, JourneyHistory, journey_histories
+from ..views.timeline import ChangeCache, Histories, JourneyHistory, journey_histories
 from ..views.journey import current_before_target
 
 log = get_plugin_logger(__name__)
@@ -52,6 +52,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
     def __init__(self) -> None:
         self.loader: JourneyLoader | None = None
         self.changes: ChangeCache | None = None
+        self.histories: Histories | None = None
         self.plan: SitePlan | None = None
         self.env = pages.environment()
         self.template_dirs: tuple[tuple[Path | str, ...], ...] = ((),)
@@ -96,6 +97,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         self.search_excluded_hidden = ExcludedFromSearch.applies(config.plugins)
         catalog = self._load()
         self.plan = SitePlan(self._site(catalog, config), self.env, hold_html=True, cache=self.cache)
+        self._history_done()
         generated = self.plan.pages
         self.titles = {page.uri: page.title for page in generated}
         self.held = {page.uri: page.blocks for page in generated if page.blocks}
@@ -264,17 +266,24 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
                           config.site_url)
 
     def _history(self, catalog: Catalog, config: MkDocsConfig) -> tuple[dict[str, JourneyHistory], str]:
-        """Each journey's latest revisions and how complete the history is; what each commit changed is kept, for
-        the next build and (in `.cache/plugin/cjm/`) the next run."""
+        """Each journey's latest revisions and how complete the history is, worked out while the pages are made (see
+        :meth:`_files`); what each commit changed is kept, for the next build and (in `.cache/plugin/cjm/`) the next
+        run."""
         if not self.config.history:
             return {}, "off"
         assert self.loader is not None
         if self.changes is None:
             self.changes = ChangeCache(self._base(config) / CACHE_FILE)
         found = data_history(self.loader.root)
-        histories = journey_histories(found, catalog, self.changes)
-        self.changes.save()
-        return histories, found.state
+        self.histories = journey_histories(found, catalog, self.changes)
+        return self.histories, found.state
+
+    def _history_done(self) -> None:
+        """Let the history's workers go and keep what they worked out."""
+        if self.histories is not None and self.changes is not None:
+            self.histories.finish()
+            self.changes.save()
+            self.histories = None
 
     def _preview(self, catalog: Catalog) -> Catalog:
         """The catalog, or the part of it the `preview` option names (the other journeys get a page with a note)."""

@@ -54,10 +54,10 @@ class PageCache:
         self._previous, self._current = self._current or self._previous, {}
 
     def page(self, make: Callable[[], GeneratedPage], template: str, uri: str, title: str, source: str | None,
-             shows: Journey | Persona | None = None) -> GeneratedPage:
-        """The page at `uri` (about the journey or persona `shows`, if any): kept from the last build if its key is
-        the same, else `make()`."""
-        key = self.keys.page(template, uri, title, source, shows)
+             shows: Journey | Persona | None = None, news: bool = False) -> GeneratedPage:
+        """The page at `uri` (about the journey or persona `shows`, if any, or with `news` the history of all):
+        kept from the last build if its key is the same, else `make()`."""
+        key = self.keys.page(template, uri, title, source, shows, news)
         kept = self._previous.get(uri)
         if kept is None or kept.key != key:
             with self.fragments.rendering(uri):

@@ -4,11 +4,11 @@ Every key covers the labels, the day, the site's links (edit base, directory URL
 overrides included), the page's template, path, title and data file, and the data the page is made from, by the
 digests of the data files and their prose:
 
-- a journey page: the journey (with its commits in git), the personas it names, the departments (named from many
+- a journey page: the journey and its commits in git, the personas it names, the departments (named from many
   places of a journey; they are one file), its current or target journey, the journeys whose steps it zooms into
   (a lifecycle's) and the detailed journeys its steps name (their figures are rolled up there);
 - a persona page: the persona, the departments and every journey it walks;
-- every other page (sections, overview, departments): all of the data.
+- every other page (sections, overview, departments): all of the data; the news page also every journey's commits.
 
 The lines `<!-- cjm:… -->` of a hand-written page get a key the same way: a journey's embed shows what its page
 shows, any other embed all of the data.
@@ -64,10 +64,13 @@ class PageKeys:
         self._data: dict[tuple[str, str], str] = {}
         self._shown: dict[str, str] = {}
 
-    def page(self, template: str, uri: str, title: str, source: str | None, shows: Journey | Persona | None) -> str:
-        """The key of a page rendered from `template` about a journey or persona (`shows`), or about all data."""
+    def page(self, template: str, uri: str, title: str, source: str | None, shows: Journey | Persona | None,
+             news: bool = False) -> str:
+        """The key of a page rendered from `template` about a journey or persona (`shows`), or about all data (and
+        with `news`, every journey's history)."""
         shown = (self.journey(shows) if isinstance(shows, Journey) else
-                 self.persona(shows) if isinstance(shows, Persona) else self.everything)
+                 self.persona(shows) if isinstance(shows, Persona) else
+                 digest(self.everything, *map(self._history, self.site.catalog.journeys)) if news else self.everything)
         return digest(self.common, template, uri, title, source, shown)
 
     def embedded(self, found: Iterable[Embed]) -> str:
@@ -87,8 +90,8 @@ class PageKeys:
         linked = [part.journey.id for part in lifecycle.parents(catalog, journey)]
         linked += [child.id for step in journey.steps for child in lifecycle.details_of(catalog, step)]
         related = [(i, self._item("journey", i)) for i in (current, target and target.id, *linked) if i]
-        return digest(self._item("journey", journey.id), *(self._item("persona", i) for i in journey.personas),
-                      self.departments, *related)
+        return digest(self._item("journey", journey.id), self._history(journey.id),
+                      *(self._item("persona", i) for i in journey.personas), self.departments, *related)
 
     def persona(self, persona: Persona) -> str:
         """What a persona's page shows of the data."""
@@ -130,6 +133,5 @@ class PageKeys:
         if key not in self._data:
             file = self.site.catalog.files.get(key)
             model = self._journeys.get(item_id) if kind == "journey" else self.site.catalog.personas.get(item_id)
-            self._data[key] = digest(kind, item_id, file, self._files.get(file), getattr(model, "body", ""),
-                                     self._history(item_id) if kind == "journey" else None)
+            self._data[key] = digest(kind, item_id, file, self._files.get(file), getattr(model, "body", ""))
         return self._data[key]

@@ -124,7 +124,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
 
 def generate(site: Site, env: Environment, hold_html: bool = False,
              cache: PageCache | None = None) -> list[GeneratedPage]:
-    """Every generated page: the section homes, the overview pages, then one per journey, persona and department.
+    """Every generated page: the section homes, the overview pages, one per journey, persona and department, the news.
 
     `hold_html` leaves placeholders for the HTML blocks in the Markdown (see :class:`GeneratedPage`); `cache` hands
     back the pages of an earlier build that show the same (see :mod:`cjm_mkdocs.site.cache`).
@@ -132,11 +132,11 @@ def generate(site: Site, env: Environment, hold_html: bool = False,
     catalog = site.catalog
 
     def page(template: str, uri: str, title: str, source: str | None, context: Callable[[], PageContext],
-             shows: Journey | Persona | None = None) -> GeneratedPage:
+             shows: Journey | Persona | None = None, news: bool = False) -> GeneratedPage:
         def make() -> GeneratedPage:
             blocks = HtmlBlocks() if hold_html else None
             return GeneratedPage(uri, title, render_page(env, template, context(), blocks), source, blocks)
-        return make() if cache is None else cache.page(make, template, uri, title, source, shows)
+        return make() if cache is None else cache.page(make, template, uri, title, source, shows, news)
 
     labels = site.labels
     pages = []
@@ -150,8 +150,6 @@ def generate(site: Site, env: Environment, hold_html: bool = False,
         here = page_uri("overview", view)
         pages.append(page(f"overview/{view}.md.j2", here, labels["overview_" + view.replace("-", "_")], None,
                           partial(OVERVIEW_PAGES[view], site, here)))
-    if has_news(site):
-        pages.append(page("overview/news.md.j2", NEWS, labels["news"], None, partial(news_page, site, NEWS, NEWS_FEED)))
     for journey in catalog.journeys.values():
         here, source = page_uri("journey", journey.id), catalog.source_file("journey", journey.id)
         pages.append(page("journey.md.j2", here, journey.title, source,
@@ -168,6 +166,9 @@ def generate(site: Site, env: Environment, hold_html: bool = False,
         here, source = page_uri("department", department.id), catalog.source_file("department", department.id)
         pages.append(page("department.md.j2", here, department.name, source,
                           partial(department_page, site, department, here, source)))
+    if has_news(site):  # last: it waits for every journey's history, worked out while the pages before are made
+        pages.append(page("overview/news.md.j2", NEWS, labels["news"], None, partial(news_page, site, NEWS, NEWS_FEED),
+                          news=True))
     return pages
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import astuple, dataclass
 from multiprocessing import get_context
@@ -37,6 +37,8 @@ FEED_SHOWN = 50
 """The most changes its Atom feed holds, as feeds keep to the latest."""
 PARALLEL_FROM = 200
 """From this many new pairs of versions on, they are compared in parallel processes."""
+CHUNK = 10
+"""Journeys a worker process works out at a time, in the history's background work."""
 CACHE_FORMAT = f"3:{len(CHANGE_KINDS)}"
 """Bumped when the changes of a pair would come out differently; a cache of another format is not read."""
 
@@ -44,6 +46,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 Diff = tuple[bool, tuple[Change, ...]]
 """Whether both versions could be read, and the changes from one to the other."""
+WorkedOut = tuple[str, bool, tuple[Change, ...]]
+"""A pair of versions (``<old blob>..<new blob>``) with its :data:`Diff`."""
 
 
 @dataclass(frozen=True)
@@ -106,16 +110,98 @@ class ChangeCache:
             return {}
 
 
-def journey_histories(history: DataHistory, catalog: Catalog, cache: ChangeCache | None = None) -> dict[str, JourneyHistory]:
-    """Each journey's latest revisions (at most :data:`HISTORY_DEPTH`), following renamed files."""
-    cache = cache or ChangeCache()
+def journey_histories(history: DataHistory, catalog: Catalog, cache: ChangeCache | None = None) -> Histories:
+    """Each journey's latest revisions (at most :data:`HISTORY_DEPTH`), following renamed files; worked out in the
+    background, journey by journey in the catalog's order, and waited for only where one is asked for."""
     if history.repository is None:
-        return {}
+        return Histories({}, ChangeCache())
     alias = {history.path_of(file): journey_id for (kind, journey_id), file in catalog.files.items() if kind == "journey"}
     chosen = _chosen(history.commits, alias, history.folder)
-    _work_out(history.repository.root, [[change for _, change in pairs] for pairs, _ in chosen.values()], cache)
-    return {journey_id: JourneyHistory(tuple(_revision(commit, change, cache) for commit, change in pairs), more)
-            for journey_id, (pairs, more) in chosen.items()}
+    found = Histories(chosen, cache or ChangeCache())
+    found.work_out(history.repository.root, [journey_id for journey_id in catalog.journeys if journey_id in chosen])
+    return found
+
+
+class Histories(Mapping[str, JourneyHistory]):
+    """Journey id → its :class:`JourneyHistory`. The changes of many new pairs of versions are worked out by worker
+    processes in chunks while the pages of other journeys are made; asking for a journey waits for its chunk only."""
+
+    def __init__(self, chosen: dict[str, tuple[list[tuple[Commit, FileChange]], bool]], cache: ChangeCache) -> None:
+        self._chosen, self.cache = chosen, cache
+        self._made: dict[str, JourneyHistory] = {}
+        self._waiting: dict[str, Future[list[WorkedOut]]] = {}
+        self._work: dict[Future[list[WorkedOut]], list[list[FileChange]]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._root = ""
+
+    def work_out(self, root: Path, order: list[str]) -> None:
+        """Start working out the pairs `cache` lacks, the journeys in `order` first; few of them at once, here."""
+        order += [journey_id for journey_id in self._chosen if journey_id not in set(order)]
+        missing = {journey_id: changes for journey_id in order
+                   if (changes := [c for _, c in self._chosen[journey_id][0] if _key(c) not in self.cache.known])}
+        count = sum(map(len, missing.values()))
+        self._root = str(root)
+        if not count:
+            return None
+        if count < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+            return self._absorb(diff_versions(self._root, list(missing.values())))
+        try:
+            self._pool = ProcessPoolExecutor(_background_workers(), mp_context=get_context("spawn"))
+            ids = list(missing)
+            for start in range(0, len(ids), CHUNK):
+                part = ids[start:start + CHUNK]
+                work = [missing[journey_id] for journey_id in part]
+                future = self._pool.submit(diff_versions, self._root, work)
+                self._work[future] = work
+                self._waiting.update(dict.fromkeys(part, future))
+        except OSError:
+            self._absorb(diff_versions(self._root, list(missing.values())))
+
+    def finish(self) -> None:
+        """Wait for the work still out and let the worker processes go."""
+        for journey_id in list(self._waiting):
+            self._wait(journey_id)
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def __getitem__(self, journey_id: str) -> JourneyHistory:
+        if journey_id not in self._made:
+            pairs, more = self._chosen[journey_id]
+            self._wait(journey_id)
+            self._made[journey_id] = JourneyHistory(tuple(_revision(c, change, self.cache) for c, change in pairs), more)
+        return self._made[journey_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._chosen)
+
+    def __len__(self) -> int:
+        return len(self._chosen)
+
+    def _wait(self, journey_id: str) -> None:
+        future = self._waiting.get(journey_id)
+        if future is None:
+            return
+        try:
+            found = future.result()
+        except (OSError, BrokenProcessPool):
+            found = diff_versions(self._root, self._work[future])
+        del self._work[future]
+        self._absorb(found)
+        for other in [i for i, waiting in self._waiting.items() if waiting is future]:
+            del self._waiting[other]
+        if not self._waiting:
+            self.finish()
+
+    def _absorb(self, found: list[WorkedOut]) -> None:
+        if found:
+            self.cache.known.update((key, (readable, changes)) for key, readable, changes in found)
+            self.cache.added = True
+
+
+def _background_workers() -> int:
+    """Worker processes beside a build that goes on meanwhile: a core is left to it."""
+    return max(1, min((os.cpu_count() or 1) - 1, 8))
 
 
 def scores_on(history: JourneyHistory, journey: Journey, day: dt.date) -> dict[str, int] | None:
@@ -194,19 +280,6 @@ def _key(change: FileChange) -> str:
     return f"{change.old_blob or '-'}..{change.new_blob or '-'}"
 
 
-def _work_out(root: Path, journeys: list[list[FileChange]], cache: ChangeCache) -> None:
-    """Put the changes of every file change not in `cache` into it; a journey's file changes stay in one process
-    (consecutive versions share a blob, read once)."""
-    missing = [[c for c in changes if _key(c) not in cache.known] for changes in journeys]
-    missing = [changes for changes in missing if changes]
-    count = sum(map(len, missing))
-    if not count:
-        return
-    found = _spread(diff_versions, str(root), missing, count, lambda part: ())
-    cache.known.update((key, (readable, changes)) for key, readable, changes in found)
-    cache.added = True
-
-
 def _spread(worker: Callable[..., list[R]], root: str, items: list[T], count: int,
             arguments: Callable[[list[T]], tuple[object, ...]]) -> list[R]:
     """`worker(root, part, *arguments(part))` over parts of `items`, in parallel processes from :data:`PARALLEL_FROM`
@@ -223,7 +296,7 @@ def _spread(worker: Callable[..., list[R]], root: str, items: list[T], count: in
         return worker(root, items, *arguments(items))
 
 
-def diff_versions(root: str, journeys: Sequence[Sequence[FileChange]]) -> list[tuple[str, bool, tuple[Change, ...]]]:
+def diff_versions(root: str, journeys: Sequence[Sequence[FileChange]]) -> list[WorkedOut]:
     """(key, readable, changes) of each file change, its versions read from the repository at `root` (a process's
     work: its arguments and results are small)."""
     repository = Repository(Path(root))
