@@ -20,7 +20,7 @@ BLOCK_LABELS = {"Journey": "journey", "Persona": "persona", "DepartmentsFile": "
                 "Department": "department", "Stage": "stage", "Step": "step", "Touchpoint": "touchpoint",
                 "LovePoint": "love_point", "PainPoint": "pain_point", "BackstageProcess": "backstage_process",
                 "Evidence": "evidence_item", "Measure": "measure", "Kpi": "kpi", "Measurement": "measurement",
-                "StatusChange": "status_change"}
+                "StatusChange": "status_change", "ResearchSource": "research_file"}
 """Schema definition → the label key of its table heading."""
 
 SCALARS = ("integer", "number", "boolean")
