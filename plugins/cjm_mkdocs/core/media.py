@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .catalog import Catalog, Source
 from .messages import t
-from .model import Journey, ResearchSource
+from .model import Journey, ResearchSource, research_file
 from .problems import Problem
 from .strict_yaml import Path_
 
@@ -53,11 +53,12 @@ def research_media(folder: Path, catalog: Catalog, read: Reader, max_bytes: int 
 
 
 def _links(catalog: Catalog) -> Iterator[tuple[Source, Path_, str, str]]:
-    """Each link to the research folder: its file, its place, the kind of file it must be, its path in the folder."""
+    """Each link to the research folder: its file, its place, the kind of file it must be, its path in the folder
+    ("" for a report's `file` outside it)."""
     for source in catalog.sources:
         model = source.model
         if isinstance(model, ResearchSource) and model.file:
-            yield source, ("file",), "file", model.file.split("/", 1)[1]
+            yield source, ("file",), "file", research_file(model.file) or ""
         elif isinstance(model, Journey):
             for s, stage in enumerate(model.stages):
                 for n, step in enumerate(stage.steps):
@@ -68,6 +69,9 @@ def _links(catalog: Catalog) -> Iterator[tuple[Source, Path_, str, str]]:
 
 def _refused(folder: Path, name: str, kind: str, max_bytes: int) -> tuple[str, str] | None:
     """Why the file `name` of the research folder is not served as `kind`, as message and fix; None if it is."""
+    if not name:
+        return (t("a report's `file` must be in the research folder"),
+                t("write the file's path as `research/<name>`, or use `link:` for an address"))
     parts = name.split("/")
     if not all(_NAME.fullmatch(part) for part in parts):
         return (t("`research/{name}` is no plain file name", name=name),

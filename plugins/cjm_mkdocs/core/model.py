@@ -547,13 +547,6 @@ class ResearchSource(Record):
     """Was die Untersuchung ergab, in ein, zwei Sätzen. Beispiel: `Kundinnen vermissen den Baustatus online.`"""
     body: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
 
-    @model_validator(mode="after")
-    def _file_in_folder(self) -> "ResearchSource":
-        if self.file is not None and research_file(self.file) is None:
-            raise fail(t("`file: {file}` is not in the research folder", file=self.file),
-                       t("write the file's path as `research/<name>`, or use `link:` for an address"))
-        return self
-
 
 FILE_KINDS: dict[str, type[Record]] = {"journey": Journey, "persona": Persona, "departments": DepartmentsFile,
                                        "research": ResearchSource}
