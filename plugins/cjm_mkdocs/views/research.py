@@ -16,17 +16,13 @@ from .journey import kpi_anchor, love_anchor, pain_anchor, step_anchor
 from .memo import per_catalog, per_journey
 from .portfolio import Figure, as_is
 
-STATEMENT_KINDS = ("pain_point", "love_point", "rating", "kpi")
-"""The kinds of statement that cite research, in the order pages list them."""
-
-
 @dataclass(frozen=True)
 class Statement:
     """One statement of a journey: what it is, where it is on the journey's page, and the sources it cites."""
 
     journey: Journey
     kind: str
-    """One of :data:`STATEMENT_KINDS`."""
+    """``rating``, ``pain_point``, ``love_point`` or ``kpi``."""
     text: str
     """The pain point's or love point's text, the step's name (its rating) or the KPI's name."""
     anchor: str
@@ -75,11 +71,6 @@ class Confidence:
     @property
     def assumed(self) -> int:
         return self.total - self.validated
-
-    @property
-    def share(self) -> float | None:
-        """The share validated (0–1); None without statements."""
-        return self.validated / self.total if self.total else None
 
 
 def confidence(found: Iterable[Statement]) -> Confidence:
