@@ -113,12 +113,16 @@ def dump(value: object) -> str:
 
 def write_project(root: Path, data: Mapping[str, object], docs: Mapping[str, str],
                   config: Mapping[str, object]) -> Path:
-    """Write journeys/, content/ and mkdocs.yml (inheriting :data:`BASE_CONFIG`); return mkdocs.yml."""
+    """Write journeys/, content/ and mkdocs.yml (inheriting :data:`BASE_CONFIG`); return mkdocs.yml. A file's content
+    is bytes (a media file), text, or an object written as YAML."""
     for folder, files in (("journeys", data), ("content", docs)):
         for name, content in files.items():
             path = root / folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(dump(content), encoding="utf-8")
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(dump(content), encoding="utf-8")
     (root / "content").mkdir(exist_ok=True)
     (root / "base.yml").write_text(BASE_CONFIG, encoding="utf-8")
     config_file = root / "mkdocs.yml"

@@ -42,6 +42,25 @@ def test_new_files_validate_and_carry_todays_date(tmp_path):
     assert text.count("        details: []") == len(journey.steps) == 5  # a lifecycle's links, offered at every step
 
 
+def test_new_research_source_validates_and_is_cited_by_a_new_journey(tmp_path):
+    write_data(tmp_path / "journeys")
+    created = run("cjm new research", tmp_path, stdin="umfrage\nUmfrage: Versand\nsurvey\n")
+    assert created.returncode == 0, created.stderr
+    wrong = run("cjm new research --id x --title X --method umfrag", tmp_path)
+    assert wrong.returncode == 2 and "`umfrag` is no research method" in wrong.stderr
+    assert run("cjm new journey --id neu --title T --persona anna --department marketing --segment S --scenario S "
+               "--start A --end B", tmp_path).returncode == 0
+    journey = tmp_path / "journeys/maps/neu.yml"
+    journey.write_text(journey.read_text().replace("sources: []", "sources: [umfrage]", 1))
+    catalog, problems = JourneyLoader(tmp_path / "journeys", base=tmp_path).load()
+    assert problems == []
+    source = catalog.research["umfrage"]
+    assert (source.title, source.method, source.date) == ("Umfrage: Versand", "survey", dt.date.today())
+    assert catalog.journeys["neu"].steps[0].sources == ["umfrage"]
+    text = (tmp_path / "journeys/research/umfrage.yml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../schema/research.schema.json")
+
+
 def test_new_refuses_to_overwrite_and_unknown_references(tmp_path):
     write_data(tmp_path / "journeys")
     before = (tmp_path / "journeys/personas/anna.yml").read_bytes()
@@ -155,7 +174,7 @@ def test_scaffolded_text_lands_as_text_whatever_it_holds(tmp_path):
 
 
 def test_every_new_option_is_described_in_help(tmp_path):
-    for kind in ("journey", "persona", "department"):
+    for kind in ("journey", "persona", "department", "research"):
         shown = run(f"cjm new {kind} --help", tmp_path)
         options = [line for line in shown.stdout.splitlines() if line.strip().startswith("--")]
         assert len(options) >= 4, shown.stdout

@@ -29,14 +29,15 @@ def build(tmp_path_factory: pytest.TempPathFactory, name: str, data: dict) -> Bu
 
 
 @pytest.fixture(scope="module")
-def sample() -> dict[str, str]:
-    """The repository's journeys/ as files."""
-    return {path.relative_to(ROOT / "journeys").as_posix(): path.read_text(encoding="utf-8")
+def sample() -> dict[str, str | bytes]:
+    """The repository's journeys/ as files: the data as text, the research media as bytes."""
+    return {path.relative_to(ROOT / "journeys").as_posix():
+            path.read_text(encoding="utf-8") if path.suffix in (".yml", ".md", ".csv") else path.read_bytes()
             for path in (ROOT / "journeys").rglob("*") if path.is_file()}
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory, sample: dict[str, str]) -> BuiltSite:
+def sample_site(tmp_path_factory: pytest.TempPathFactory, sample: dict[str, str | bytes]) -> BuiltSite:
     return build(tmp_path_factory, "sample", sample)
 
 
@@ -92,14 +93,14 @@ def rating(text: str) -> float:
 
 # --- the sample -------------------------------------------------------------------------------
 
-def test_the_sample_has_a_lifecycle_linking_at_least_three_detailed_journeys(sample: dict[str, str]) -> None:
+def test_the_sample_has_a_lifecycle_linking_at_least_three_detailed_journeys(sample: dict[str, str | bytes]) -> None:
     journeys = journeys_of(sample)
     lifecycles = {key: {i for _, step in places(j) for i in step.get("details", [])} for key, j in journeys.items()}
     lifecycles = {key: linked for key, linked in lifecycles.items() if linked}
     assert "kundenlebenszyklus" in lifecycles and len(lifecycles["kundenlebenszyklus"]) >= 3
 
 
-def test_a_lifecycle_page_rolls_up_each_steps_detailed_journeys(sample_site: BuiltSite, sample: dict[str, str]) -> None:
+def test_a_lifecycle_page_rolls_up_each_steps_detailed_journeys(sample_site: BuiltSite, sample: dict[str, str | bytes]) -> None:
     journeys = journeys_of(sample)
     for key, journey in journeys.items():
         expected = expected_steps(journeys, journey)
@@ -115,7 +116,7 @@ def test_a_lifecycle_page_rolls_up_each_steps_detailed_journeys(sample_site: Bui
             assert shown == [(c["id"], round(c["mean"], 1), c["open"]) for c in step["children"]]
 
 
-def test_a_detailed_journey_links_each_step_it_is_part_of(sample_site: BuiltSite, sample: dict[str, str]) -> None:
+def test_a_detailed_journey_links_each_step_it_is_part_of(sample_site: BuiltSite, sample: dict[str, str | bytes]) -> None:
     journeys = journeys_of(sample)
     parents: dict[str, list[tuple[str, str]]] = {}
     for key, journey in journeys.items():
@@ -129,7 +130,7 @@ def test_a_detailed_journey_links_each_step_it_is_part_of(sample_site: BuiltSite
         assert all(a["href"] == f"../{parent}/#step-{step}" for a, (parent, step) in zip(links, parents.get(key, [])))
 
 
-def test_the_lifecycle_overview_shows_every_step_with_its_roll_up(sample_site: BuiltSite, sample: dict[str, str]) -> None:
+def test_the_lifecycle_overview_shows_every_step_with_its_roll_up(sample_site: BuiltSite, sample: dict[str, str | bytes]) -> None:
     journeys = journeys_of(sample)
     page = sample_site.soup("overview/lifecycle/")
     lifecycle = journeys["kundenlebenszyklus"]
@@ -149,7 +150,7 @@ def test_the_lifecycle_overview_shows_every_step_with_its_roll_up(sample_site: B
     assert figures == {"lifecycles": 1, "links": links}
 
 
-def test_the_lifecycle_csv_has_a_row_per_link(sample_site: BuiltSite, sample: dict[str, str]) -> None:
+def test_the_lifecycle_csv_has_a_row_per_link(sample_site: BuiltSite, sample: dict[str, str | bytes]) -> None:
     journeys = journeys_of(sample)
     rows = list(csv.DictReader(io.StringIO((sample_site.site / "overview/lifecycle.csv").read_text(encoding="utf-8"))))
     expected = [(key, stage["id"], step["id"], child["id"], str(step_figures["mean"]), str(step_figures["open"]),

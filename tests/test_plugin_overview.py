@@ -14,6 +14,7 @@ import functools
 import http.server
 import json
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -34,7 +35,7 @@ from test_plugin_site import broken_links, outside_requests
 
 TODAY = dt.date(2026, 12, 20)
 DE = LABELS["de"]
-VIEWS = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current", "lifecycle")
+VIEWS = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current", "lifecycle", "assumptions")
 SCORES = {"disappointing": 1, "okay": 3, "delighting": 5}
 SEVERITY = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 LEVEL = {"low": 0, "medium": 1, "high": 2}
@@ -44,10 +45,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's journeys/ built strict with `today` fixed at :data:`TODAY`; the start page shows the key figures."""
-    data = {path.relative_to(ROOT / "journeys").as_posix(): path.read_text(encoding="utf-8")
-            for path in (ROOT / "journeys").rglob("*") if path.is_file()}
-    config = make_project(tmp_path_factory.mktemp("overview"), data, plugin={"today": TODAY},
+    config = make_project(tmp_path_factory.mktemp("overview"), {}, plugin={"today": TODAY},
                           docs={"index.md": "# Start\n\n<!-- cjm:key-figures -->\n"})
+    shutil.copytree(ROOT / "journeys", config.parent / "journeys")  # the research media are bytes
     result = run_mkdocs(config)
     built = BuiltSite(config.parent, result.returncode, result.stdout + result.stderr)
     assert built.returncode == 0, built.log

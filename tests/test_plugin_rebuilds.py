@@ -94,7 +94,7 @@ def serve(tmp_path: Path, data: dict, dirty: bool = True, **options: dict) -> Se
     return Served(project(tmp_path, data, **options), dirty)
 
 
-ACROSS = {"journeys/index.md", "personas/index.md", "departments/index.md", "overview/index.md",
+ACROSS = {"journeys/index.md", "personas/index.md", "departments/index.md", "research/index.md", "overview/index.md",
           *(f"overview/{view}.md" for view in OVERVIEW)}
 """The pages that list every journey (besides the department pages)."""
 

@@ -162,7 +162,8 @@ def test_sample_builds_strict_with_a_page_for_everything(sample_site: BuiltSite)
     catalog, problems = JourneyLoader(ROOT / "journeys", base=ROOT).load()
     assert not problems and catalog.journeys and catalog.personas and catalog.departments
     news = int(data_history(ROOT / "journeys").state != "none")  # a news page when the sample is in git
-    pages = len(catalog.journeys) + len(catalog.personas) + len(catalog.departments) + 4 + len(OVERVIEW) + news
+    pages = (len(catalog.journeys) + len(catalog.personas) + len(catalog.departments) + len(catalog.research) + 5
+             + len(OVERVIEW) + news)
     with speaking("de"):
         summary = catalog.summary()
     assert re.search(rf"INFO +- +cjm_mkdocs: {summary} \(\d+ changed data file\(s\) read\): "

@@ -55,6 +55,7 @@ def test_json_export_of_the_sample_validates_and_holds_every_yaml_field(tmp_path
     journeys = {j["id"]: j for j in exported["journeys"]}
     personas = {p["id"]: p for p in exported["personas"]}
     departments = {d["id"]: d for d in exported["departments"]}
+    research = {r["id"]: r for r in exported["research"]}
     checked = 0
     for file in sorted((REPO / "journeys").rglob("*.yml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
@@ -62,6 +63,8 @@ def test_json_export_of_the_sample_validates_and_holds_every_yaml_field(tmp_path
             target = {"departments": [departments[d["id"]] for d in data["departments"]]}
         elif file.parent.name == "personas":
             target = personas[data.get("id", file.stem)]
+        elif file.parent.name == "research":
+            target = research[data.get("id", file.stem)]
         else:
             target = journeys[data.get("id", file.stem)]
         for path, value in _leaves(data):
@@ -70,6 +73,8 @@ def test_json_export_of_the_sample_validates_and_holds_every_yaml_field(tmp_path
     assert checked > 500
     prose = (REPO / "journeys/personas").glob("*.md")
     assert all(personas[p.stem]["prose"] == p.read_text(encoding="utf-8") for p in prose)
+    notes = list((REPO / "journeys/research").glob("*.md"))
+    assert notes and all(research[p.stem]["prose"] == p.read_text(encoding="utf-8") for p in notes)
 
 
 def test_csv_export_defuses_formulas_and_lists_every_step(tmp_path):
@@ -143,17 +148,32 @@ def assert_spreadsheet_safe(tables: dict[str, str]) -> None:
                     assert line.lstrip(" ")[:1] not in ("=", "+", "-", "@", "＝"), (name, cell)
 
 
+HOSTILE_RESEARCH = f"""\
+title: {json.dumps(FORMULAS[0])}
+method: survey
+date: 2026-05-01
+summary: {json.dumps(FORMULAS[1])}
+link: "-x"
+"""
+
+
 def test_every_exported_table_is_spreadsheet_safe(tmp_path):
-    write_data(tmp_path / "journeys", {"maps/shop.yml": _hostile_journey()})
+    journey = _hostile_journey().replace("            department: kundenservice\n",
+                                         "            department: kundenservice\n            sources: [umfrage]\n")
+    write_data(tmp_path / "journeys", {"maps/shop.yml": journey, "research/umfrage.yml": HOSTILE_RESEARCH})
     result = cjm("export", "journeys", "--format", "csv", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     tables = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.csv")}
-    assert len(tables) == 6
+    assert len(tables) == 7
     assert_spreadsheet_safe(tables)
     measures = list(csv.DictReader((tmp_path / "out/measures.csv").open(encoding="utf-8", newline="")))
     assert [m["title"] for m in measures] == ["'＝1"]
     steps = list(csv.DictReader((tmp_path / "out/steps.csv").open(encoding="utf-8", newline="")))
     assert steps[0]["name"] == "Text\n'+SUM(1)"
+    research = list(csv.DictReader((tmp_path / "out/research.csv").open(encoding="utf-8", newline="")))
+    assert [(r["title"], r["link"], r["statements"]) for r in research] == [("ok\n'=cmd|' /C calc'!A0", "'-x", "1")]
+    pains = list(csv.DictReader((tmp_path / "out/pain_points.csv").open(encoding="utf-8", newline="")))
+    assert [(p["sources"], p["confidence"]) for p in pains] == [("umfrage", "validated")]
 
 
 def test_every_site_download_is_spreadsheet_safe(tmp_path, build_site):
@@ -175,7 +195,7 @@ def test_one_csv_table_goes_to_standard_output(tmp_path):
     assert written.returncode == 0 and printed.stdout == (tmp_path / "out/measures.csv").read_text(encoding="utf-8")
     assert_spreadsheet_safe({"measures.csv": printed.stdout})
     without = cjm("export", "journeys", "--format", "csv", cwd=tmp_path)
-    assert without.returncode == 2 and "add --table (steps, touchpoints, pain_points, measures, kpis)" in without.stderr
+    assert without.returncode == 2 and "add --table (steps, touchpoints, pain_points, measures, kpis, research)" in without.stderr
     for other in (["--format", "json"], ["--format", "csv", "--out", "out"]):
         ignored = cjm("export", "journeys", *other, "--table", "steps", cwd=tmp_path)
         assert ignored.returncode == 2 and "--table prints one table of --format csv" in ignored.stderr

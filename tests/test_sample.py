@@ -159,5 +159,5 @@ def test_every_file_points_the_editor_at_its_schema(path):
     assert first.startswith(prefix)
     schema = (path.parent / first.removeprefix(prefix)).resolve()
     assert schema.parent == ROOT / "schema"
-    kind = {"maps": "journey", "personas": "persona"}.get(path.parent.name, "departments")
+    kind = {"maps": "journey", "personas": "persona", "research": "research"}.get(path.parent.name, "departments")
     assert schema.name == schema_file(kind) and schema.name in schemas()

@@ -16,8 +16,8 @@ from cjm_mkdocs.site.keys import embeds
 from cjm_mkdocs.site.plan import SitePlan
 from conftest import TODAY, dump, lifecycle_data
 
-EVERY_JOURNEY = {"journeys/index.md", "personas/index.md", "departments/index.md", "overview/index.md",
-                 *(f"overview/{view}.md" for view in pages.OVERVIEW)}
+EVERY_JOURNEY = {"journeys/index.md", "personas/index.md", "departments/index.md", "research/index.md",
+                 "overview/index.md", *(f"overview/{view}.md" for view in pages.OVERVIEW)}
 """The pages across all journeys (besides the department pages)."""
 
 
@@ -93,6 +93,24 @@ def test_an_edited_department_renders_every_journey_and_persona_page(project: Pr
     assert set(project.cache.rendered) == {page.uri for page in plan.pages}
     kauf = next(page for page in plan.pages if page.uri == "journeys/kauf.md")
     assert "Informationstechnik" in kauf.blocks.restore(kauf.markdown).replace(SOFT_HYPHEN, "")
+
+
+SURVEY = {"title": "Umfrage", "method": "survey", "date": "2026-05-01", "summary": "Preise zählen."}
+
+
+def test_an_edited_research_source_renders_its_page_and_the_journeys_citing_it(project: Project, data: dict) -> None:
+    project.write("research/umfrage.yml", SURVEY)
+    data["maps/einkauf.yml"]["stages"][0]["steps"][0]["sources"] = ["umfrage"]
+    project.write("maps/einkauf.yml", data["maps/einkauf.yml"])
+    project.site()
+    project.write("research/umfrage.yml", {**SURVEY, "title": "Umfrage 2026"})
+    assert project.rendered() == {"research/umfrage.md", "journeys/einkauf.md"} | EVERY_JOURNEY | departments(data)
+    data["maps/kauf.yml"]["title"] = "Kauf neu"
+    project.write("maps/kauf.yml", data["maps/kauf.yml"])
+    assert "research/umfrage.md" not in project.rendered()
+    data["maps/einkauf.yml"]["title"] = "Einkauf neu"
+    project.write("maps/einkauf.yml", data["maps/einkauf.yml"])
+    assert "research/umfrage.md" in project.rendered()
 
 
 def test_a_new_target_journey_renders_the_journey_it_improves(project: Project, data: dict) -> None:

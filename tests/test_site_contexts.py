@@ -117,6 +117,7 @@ def test_overview_home_lists_every_page_with_the_figures_the_page_itself_shows(s
     reviews = overview.reviews_page(site, "overview/reviews.md").figures
     compared = overview.target_vs_current_page(site, "overview/target-vs-current.md").comparisons
     lifecycles = overview.lifecycle_page(site, "overview/lifecycle.md")
+    assumed = overview.assumptions_page(site, "overview/assumptions.md")
     assert shown == {
         "channels": {"channel_count": channels.channels},
         "pain-points": {"pain_points": pains.total, "open": pains.open, "not_addressed": pains.unaddressed},
@@ -125,6 +126,8 @@ def test_overview_home_lists_every_page_with_the_figures_the_page_itself_shows(s
         "reviews": {"overdue": reviews.overdue, "due_soon": reviews.due_soon},
         "target-vs-current": {"target_journeys": len(compared)},
         "lifecycle": {"lifecycles": len(lifecycles.lifecycles), "detail_links": lifecycles.links},
+        "assumptions": {"assumed_statements": sum(len(group.statements) for group in assumed.journeys),
+                        "validated_statements": assumed.confidence.validated},
     }
     assert all(label in LABELS["de"] for figures in shown.values() for label in figures)
 

@@ -58,7 +58,7 @@ def test_the_guide_has_a_table_for_every_block_with_every_field(sample_site: Bui
     expected = {(name, block): list(spec["properties"])
                 for name, schema in schemas().items() for block, spec in schema_blocks(schema).items()}
     assert {key: list(rows) for key, rows in tables.items()} == expected
-    assert len(expected) == 18 and sum(map(len, expected.values())) > 80
+    assert len(expected) == 19 and sum(map(len, expected.values())) > 80
 
 
 def test_each_row_shows_the_description_whether_required_and_the_default(sample_site: BuiltSite) -> None:
@@ -284,7 +284,7 @@ def test_unknown_embeds_and_arguments_fail_the_strict_build_with_a_clear_message
         "content/seite.md:3: cjm:fields names no file kind `jouney`; did you mean `journey`?",
         "content/seite.md:5: cjm:moments names no department `servce`; did you mean `service`?",
         "content/seite.md:7: `cjm:feilds` is no embed; did you mean `fields`?",
-        "content/seite.md:9: cjm:fields needs a file kind: one of journey, persona, departments",
+        "content/seite.md:9: cjm:fields needs a file kind: one of journey, persona, departments, research",
     ]
     assert "Traceback" not in site.log
 

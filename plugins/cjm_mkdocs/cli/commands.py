@@ -23,7 +23,7 @@ from ..core.fields import SLUG, not_an_id
 from ..core.labels import DEFAULT_LANGUAGE, LANGUAGES, labels
 from ..core.loading import JourneyLoader
 from ..core.messages import t, tn
-from ..core.model import DUE_SOON_DAYS
+from ..core.model import DUE_SOON_DAYS, RESEARCH_METHODS
 from ..core.problems import format_github, format_human, format_json
 from ..core.schema import schemas
 from ..core.validation import did_you_mean
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..views.portfolio import ReviewEntry
 
 FORMATS = {"human": format_human, "json": format_json, "github": format_github}
-TABLES = ("steps", "touchpoints", "pain_points", "measures", "kpis")
+TABLES = ("steps", "touchpoints", "pain_points", "measures", "kpis", "research")
 """The tables of `cjm export --format csv`, by name (the file name without `.csv`)."""
 
 
@@ -138,7 +138,7 @@ def generate(data_dir: Path, out: Path, language: str, mermaid_js: Path, pages_d
                 history_state=history.state, site_url=site_url(data_dir))
     plan = SitePlan(site, environment())
     files = {**{page.uri: page.markdown for page in plan.pages}, **(_hand_written(plan, pages_dir) if pages_dir else {}),
-             **plan.downloads, **plan.assets([MERMAID_CONFIG])}
+             **plan.downloads, **plan.media, **plan.assets([MERMAID_CONFIG])}
     label = tn("writing {count} file", "writing {count} files", len(files))
     with click.progressbar(list(files.items()), label=label, file=sys.stderr) as bar:
         for uri, text in bar:
@@ -315,6 +315,7 @@ _HELP = {
     "department": "id of the owning department (from departments.yml)", "segment": "the customer segment",
     "scenario": "what the customer wants to achieve", "start": "where the journey starts", "end": "where the journey ends",
     "name": "the name", "description": "a short description, in one line",
+    "method": "the research method: " + ", ".join(RESEARCH_METHODS),
 }
 
 
@@ -324,7 +325,7 @@ def _id_question() -> tuple[str, Callable[[str], str]]:
 
 @main.group()
 def new() -> None:
-    """Create a new journey, persona or department from a few questions."""
+    """Create a new journey, persona, department or research source from a few questions."""
 
 
 @new.command("journey")
@@ -373,6 +374,27 @@ def new_department(data_dir: Path, language: str, **given: str | None) -> None:
     _, departments = _known(data_dir, language) if data_dir.is_dir() else (set(), set())
     department_id = fields.pop("id")
     _created(lambda: scaffold.new_department(data_dir, department_id, departments, **fields))
+
+
+@new.command("research")
+@DATA_DIR
+@_asked("id", "title", "method")
+@in_site_language()
+def new_research(data_dir: Path, language: str, **given: str | None) -> None:
+    """A research source that statements cite by id: research/<id>.yml."""
+    from . import scaffold
+
+    fields = _answers(given, {"id": _id_question(), "title": (t("Title"), _one_line),
+                              "method": (t("Method ({methods})", methods=", ".join(RESEARCH_METHODS)), _method)})
+    research_id = fields.pop("id")
+    _created(lambda: scaffold.new_research(data_dir, research_id, dt.date.today(), **fields))
+
+
+def _method(value: str) -> str:
+    if value not in RESEARCH_METHODS:
+        hint = did_you_mean(value, RESEARCH_METHODS) or t("methods: {names}", names=", ".join(RESEARCH_METHODS))
+        raise click.BadParameter(t("`{value}` is no research method; {hint}", value=value, hint=hint))
+    return value
 
 
 def _created(make: Callable[[], Path]) -> None:

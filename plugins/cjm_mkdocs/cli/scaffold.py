@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..core.atomic import create_text, replace_text
-from ..core.loading import DEPARTMENTS_FILE, JOURNEYS_DIR, PERSONAS_DIR
+from ..core.loading import DEPARTMENTS_FILE, JOURNEYS_DIR, PERSONAS_DIR, RESEARCH_DIR
 from ..core.messages import t
 from ..core.model import DEFAULT_STAGES
 
@@ -47,6 +47,12 @@ def new_persona(data_dir: Path, persona_id: str, today: dt.date, **fields: str) 
     """Write `personas/<id>.yml`."""
     text = _ENV.get_template("persona.yml.j2").render(today=today.isoformat(), **fields)
     return _create(data_dir, data_dir / PERSONAS_DIR / f"{persona_id}.yml", text)
+
+
+def new_research(data_dir: Path, research_id: str, today: dt.date, **fields: str) -> Path:
+    """Write `research/<id>.yml`."""
+    text = _ENV.get_template("research.yml.j2").render(today=today.isoformat(), **fields)
+    return _create(data_dir, data_dir / RESEARCH_DIR / f"{research_id}.yml", text)
 
 
 def new_department(data_dir: Path, department_id: str, known: set[str], **fields: str) -> Path:

@@ -1,4 +1,4 @@
-"""The loaded data: every department, persona and journey, with its source file."""
+"""The loaded data: every department, persona, journey and research source, with its source file."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from functools import cached_property
 from pydantic import BaseModel
 
 from .messages import tn
-from .model import Department, DepartmentsFile, Journey, Persona
+from .model import Department, DepartmentsFile, Journey, Persona, ResearchSource
 from .strict_yaml import YamlDocument
 
 
@@ -31,8 +31,12 @@ class Catalog:
     departments: dict[str, Department] = field(default_factory=dict)
     personas: dict[str, Persona] = field(default_factory=dict)
     journeys: dict[str, Journey] = field(default_factory=dict)
+    research: dict[str, ResearchSource] = field(default_factory=dict)
+    """The research sources statements cite, by id."""
     sources: list[Source] = field(default_factory=list)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
+    media: dict[str, bytes] = field(default_factory=dict)
+    """The research folder's files the data shows (evidence media, reports), by their path in it (``media/x.png``)."""
 
     @classmethod
     def from_sources(cls, sources: list[Source]) -> "Catalog":
@@ -46,9 +50,11 @@ class Catalog:
                 catalog._add("persona", catalog.personas, source.model, source.file)
             elif isinstance(source.model, Journey):
                 catalog._add("journey", catalog.journeys, source.model, source.file)
+            elif isinstance(source.model, ResearchSource):
+                catalog._add("research", catalog.research, source.model, source.file)
         return catalog
 
-    def _add(self, kind: str, index: dict, item: Department | Persona | Journey, file: str) -> None:
+    def _add(self, kind: str, index: dict, item: Department | Persona | Journey | ResearchSource, file: str) -> None:
         if item.id not in index:
             index[item.id] = item
             self.files[(kind, item.id)] = file
@@ -78,7 +84,7 @@ class Catalog:
         return found
 
     def source_file(self, kind: str, item_id: str) -> str:
-        """The data file a department, persona or journey comes from."""
+        """The data file a department, persona, journey or research source comes from."""
         return self.files[(kind, item_id)]
 
     def journeys_of_persona(self, persona_id: str) -> list[Journey]:

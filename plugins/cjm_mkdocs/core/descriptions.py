@@ -11,8 +11,8 @@ from functools import cache
 from typing import Any
 
 from .model import (BackstageProcess, Department, DepartmentsFile, Evidence, FrontstageAction, Journey, Kpi, LovePoint,
-                    Measure, Measurement, PainPoint, Persona, Record, Stage, StatusChange, Step, SupportProcess,
-                    Touchpoint, TouchpointFigure)
+                    Measure, Measurement, PainPoint, Persona, Record, ResearchSource, Stage, StatusChange, Step,
+                    SupportProcess, Touchpoint, TouchpointFigure)
 
 SOURCE_LANGUAGE = "de"
 """The language of the docstrings in :mod:`.model`."""
@@ -69,12 +69,16 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
         "text": "What delights. Example: `The account can be used at once`",
         "severity": "How strongly: `low`, `medium`, `high` or `critical`. Example: `high`",
         "department": "The department the love point is owed to. Example: `product-management`",
+        "sources": "The ids of the research sources backing the love point; without any it is an assumption. "
+                   "Example: `[interviews-2026]`",
     },
     PainPoint: {
         "id": "The id by which measures address the pain point. Example: `hidden-shipping-costs`",
         "text": "What disappoints or annoys. Example: `Shipping costs only shown in the basket`",
         "severity": "How severe: `low`, `medium`, `high` or `critical`. Example: `critical`",
         "department": "The owning department. Example: `sales`",
+        "sources": "The ids of the research sources backing the pain point; without any it is an assumption. "
+                   "Example: `[ticket-analysis-q3]`",
     },
     FrontstageAction: {
         "action": "What staff or systems do in view of the customer. Example: `Explains the next steps on the phone`",
@@ -94,14 +98,19 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
     },
     Evidence: {
         "quote": "A quote from an interview, a survey or a review. Example: `\"I called three times.\"`",
-        "image": "A photo or screenshot: a path relative to the site, or an https address. "
-                 "Example: `assets/evidence/basket.png`",
-        "video": "A link to a video (http, https or relative). "
-                 "Example: `https://intranet.example.com/videos/test-3.mp4`",
+        "image": "A photo or screenshot: a path relative to the site, an https address or a file of the research "
+                 "folder (`research/…`). Example: `research/media/meter-cupboard.png`",
+        "video": "A video: a link (http, https or relative) or a file of the research folder (`research/…`, with "
+                 "`caption` and `transcript`). Example: `https://intranet.example.com/videos/test-3.mp4`",
+        "audio": "An audio recording: a file of the research folder (`research/…`) or a link; with `caption` and "
+                 "`transcript`. Example: `research/media/interview-petra.wav`",
         "document": "A link to a document (http, https or relative). "
                     "Example: `https://intranet.example.com/studies/nps-2026.pdf`",
         "source": "Where the evidence comes from. Example: `Customer interview, March 2026`",
-        "caption": "A caption or link text. Example: `Basket on a smartphone`",
+        "caption": "A caption or link text; needed for files of the research folder and for audio. "
+                   "Example: `Basket on a smartphone`",
+        "transcript": "What is said in an audio or video recording, shown beside it (accessibility); needed for "
+                      "`audio` and for videos of the research folder. Example: `I called three times …`",
     },
     Step: {
         "id": "The step's id; defaults to its name in lower case with hyphens. Example: `choose-plan`",
@@ -132,6 +141,8 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
                              "Example: `- {process: Master data upkeep, system: CRM}`",
         "evidence": "Evidence from research: quotes, images, videos, documents. "
                     "Example: `- {quote: \"Too complicated\", source: Survey}`",
+        "sources": "The ids of the research sources the rating and does/thinks/feels rest on; without any the step "
+                   "is an assumption. Example: `[usability-test-app]`",
         "next": "Only where the journey branches: the ids of the possible next steps. "
                 "Example: `[online-application, branch-appointment]`",
         "details": "Only in a higher-level journey (such as the customer lifecycle): the ids of the detailed journeys "
@@ -180,6 +191,21 @@ ENGLISH: dict[type[Record], dict[str, str]] = {
         "interval_months": "How often it is measured, in months; without a newer value after that it is stale. "
                            "Example: `3`",
         "target_date": "By when the target should be reached. Example: `2027-06-30`",
+        "sources": "The ids of the research sources the target and current value rest on; without any the KPI is "
+                   "an assumption. Example: `[web-analytics-2026]`",
+    },
+    ResearchSource: {
+        "id": "The source's id, by which statements cite it; defaults to the file name. Example: `nps-survey-2026`",
+        "title": "The title of the research. Example: `NPS survey of retail customers 2026`",
+        "method": "The method: `interview`, `survey`, `analytics`, `ticket-analysis`, `usability-test`, "
+                  "`observation` or `other`. Example: `survey`",
+        "date": "When the research was finished (YYYY-MM-DD). Example: `2026-04-30`",
+        "sample_size": "The sample: how many people, sessions or tickets. Example: `1200`",
+        "owner": "The department responsible for the research. Example: `marketing`",
+        "link": "The report on the intranet (http, https or relative). "
+                "Example: `https://intranet.example.com/studies/nps-2026.pdf`",
+        "file": "Or the report as a file of the research folder, as `research/…`. Example: `research/nps-survey-2026.pdf`",
+        "summary": "What the research found, in a sentence or two. Example: `Customers miss the build status online.`",
     },
     Measurement: {
         "date": "The day of the measurement. Example: `2026-09-30`",

@@ -6,6 +6,8 @@ Layout of the data folder::
     personas/<id>.yml      one persona each (+ optional <id>.md prose)
     maps/<id>.yml          one journey each (+ optional <id>.md prose)
     maps/<id>[.<kpi>].csv  KPI measurements of a journey (optional; see :mod:`measurements`)
+    research/<id>.yml      one research source each (+ optional <id>.md prose); optional
+    research/media/…       photos, audio and video clips the evidence shows (see :mod:`media`)
 
 Parsed files are cached by content hash, so a rebuild re-reads only what changed.
 Only regular files and folders are read, the data folder itself included: a symbolic link could bring any file of
@@ -30,8 +32,9 @@ from pydantic import BaseModel
 
 from .catalog import Catalog, Source
 from .measurements import Table, kpi_of, merge_measurements, tables_by_journey
+from .media import DEFAULT_MAX_MEDIA_BYTES, research_media
 from .messages import SOURCE_LANGUAGE, speaking, t
-from .model import DepartmentsFile, Journey, Persona
+from .model import RESEARCH_FOLDER, DepartmentsFile, Journey, Persona, ResearchSource
 from .problems import Problem
 from .prose import read_prose
 from .references import check_references
@@ -41,6 +44,9 @@ from .validation import validate
 DEPARTMENTS_FILE = "departments.yml"
 PERSONAS_DIR = "personas"
 JOURNEYS_DIR = "maps"
+RESEARCH_DIR = RESEARCH_FOLDER
+KINDS = {Persona: "persona", Journey: "journey", ResearchSource: "research"}
+"""The kind of item each model of one item per file holds, as references and the catalog name it."""
 DEFAULT_MAX_BYTES = 1_048_576
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
@@ -75,6 +81,14 @@ def read_regular_file(path: Path) -> bytes:
         raise NotAFile(t("cannot be read: {reason}", reason=exc.strerror)) from None
     finally:
         os.close(descriptor)
+
+
+def _read_or_refused(path: Path) -> bytes | tuple[str, str]:
+    """:func:`read_regular_file`, or why it refused (message and fix)."""
+    try:
+        return read_regular_file(path)
+    except NotAFile as exc:
+        return exc.message, exc.hint
 
 
 def folder_problem(path: Path) -> tuple[str, str] | None:
@@ -137,7 +151,7 @@ def _ids_of(data: object, model: type[BaseModel]) -> set[tuple[str, str]]:
         entries = data.get("departments")
         return {("department", str(d["id"])) for d in entries if isinstance(d, dict) and "id" in d} \
             if isinstance(entries, list) else set()
-    return {(model.__name__.lower(), str(data["id"]))} if "id" in data else set()
+    return {(KINDS[model], str(data["id"]))} if "id" in data else set()
 
 
 @dataclass
@@ -155,6 +169,8 @@ class JourneyLoader:
     root: Path
     base: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_media_bytes: int = DEFAULT_MAX_MEDIA_BYTES
+    """The largest research file (photo, clip, report) the site serves."""
     language: str = SOURCE_LANGUAGE
     """The language of the problems' messages and fixes."""
     _cache: dict[Path, _Parsed] = field(default_factory=dict)
@@ -183,9 +199,12 @@ class JourneyLoader:
         self._tables_of = tables_by_journey(self.root / JOURNEYS_DIR)
         sources = self._departments(problems) + self._folder(PERSONAS_DIR, Persona, problems)
         sources += self._folder(JOURNEYS_DIR, Journey, problems)
+        sources += self._folder(RESEARCH_DIR, ResearchSource, problems)
         problems += self._strays()
         catalog = Catalog.from_sources(sources)
         problems += check_references(catalog, self._unloaded)
+        catalog.media, unserved = research_media(self.root / RESEARCH_DIR, catalog, _read_or_refused, self.max_media_bytes)
+        problems += unserved
         return catalog, sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message))
 
     def _departments(self, problems: list[Problem]) -> list[Source]:
@@ -269,10 +288,12 @@ class JourneyLoader:
 
     def _strays(self) -> list[Problem]:
         known = {self.root / DEPARTMENTS_FILE}
-        strays = [p for p in self.root.rglob("*.y*ml") if p not in known and p.parent.name not in (PERSONAS_DIR, JOURNEYS_DIR)]
+        strays = [p for p in self.root.rglob("*.y*ml")
+                  if p not in known and p.parent.name not in (PERSONAS_DIR, JOURNEYS_DIR, RESEARCH_DIR)]
         return [Problem(self._display(p), message=t("is not read: it is in no known folder"), severity="warning",
-                        hint=t("journeys go in `{journeys}/`, personas in `{personas}/`, departments in `{departments}`",
-                               journeys=JOURNEYS_DIR, personas=PERSONAS_DIR, departments=DEPARTMENTS_FILE))
+                        hint=t("journeys go in `{journeys}/`, personas in `{personas}/`, research sources in `{research}/`, "
+                               "departments in `{departments}`", journeys=JOURNEYS_DIR, personas=PERSONAS_DIR,
+                               research=RESEARCH_DIR, departments=DEPARTMENTS_FILE))
                 for p in sorted(strays)] + self._stray_tables()
 
     def _stray_tables(self) -> list[Problem]:

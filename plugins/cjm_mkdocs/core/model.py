@@ -1,7 +1,9 @@
 """The journey model: departments, personas and journeys as editors write them.
 
-Three kinds of file, one model each: ``departments.yml`` (:class:`DepartmentsFile`),
-``personas/*.yml`` (:class:`Persona`) and ``maps/*.yml`` (:class:`Journey`).
+Four kinds of file, one model each: ``departments.yml`` (:class:`DepartmentsFile`),
+``personas/*.yml`` (:class:`Persona`), ``maps/*.yml`` (:class:`Journey`) and ``research/*.yml``
+(:class:`ResearchSource`). Pain points, love points, steps and KPIs cite research sources by id (`sources`):
+a statement citing one is validated by research, else assumed.
 Ownership (`department`) left out on a touchpoint, pain point, love point or
 service blueprint action falls back to the step's and then the journey's department.
 """
@@ -174,6 +176,8 @@ class LovePoint(Record):
     """Wie stark: `low`, `medium`, `high` oder `critical`. Beispiel: `high`"""
     department: Slug | None = None
     """Abteilung, der der Lovepoint zu verdanken ist. Beispiel: `produktmanagement`"""
+    sources: list[Slug] = Field(default_factory=list)
+    """Kennungen der Forschungsquellen, die den Lovepoint belegen; ohne gilt er als Annahme. Beispiel: `[interviews-2026]`"""
 
 
 class PainPoint(Record):
@@ -187,6 +191,8 @@ class PainPoint(Record):
     """Schwere: `low`, `medium`, `high` oder `critical`. Beispiel: `critical`"""
     department: Slug | None = None
     """Verantwortliche Abteilung. Beispiel: `vertrieb`"""
+    sources: list[Slug] = Field(default_factory=list)
+    """Kennungen der Forschungsquellen, die den Painpoint belegen; ohne gilt er als Annahme. Beispiel: `[ticketanalyse-q3]`"""
 
 
 class FrontstageAction(Record):
@@ -222,33 +228,61 @@ class SupportProcess(Record):
     """Abteilung, die ihn betreibt. Beispiel: `it`"""
 
 
+EVIDENCE_KINDS = ("quote", "image", "video", "audio", "document")
+RESEARCH_FOLDER = "research"
+"""The data folder's folder of research sources; a link starting `research/` names a file in it, served by the site
+at the same path."""
+
+
+def research_file(link: str | None) -> str | None:
+    """The path inside the research folder that a link names (``research/media/x.png`` → ``media/x.png``), if any."""
+    prefix = RESEARCH_FOLDER + "/"
+    return link[len(prefix):] if link and link.startswith(prefix) else None
+
+
 class Evidence(Record):
-    """Research behind a step: exactly one of quote, image, video or document."""
+    """Research behind a step: exactly one of quote, image, video, audio or document."""
 
     quote: Text | None = None
     """Zitat aus Interview, Umfrage oder Bewertung. Beispiel: `"Ich habe dreimal angerufen."`"""
     image: Url | None = None
-    """Foto oder Screenshot: Pfad relativ zur Website oder https-Adresse. Beispiel: `assets/belege/warenkorb.png`"""
+    """Foto oder Screenshot: Pfad relativ zur Website, https-Adresse oder eine Datei des Forschungsordners (`research/…`). Beispiel: `research/media/zaehlerschrank.png`"""
     video: Url | None = None
-    """Video-Link (http, https oder relativ). Beispiel: `https://intranet.example.com/videos/test-3.mp4`"""
+    """Video: Link (http, https oder relativ) oder eine Datei des Forschungsordners (`research/…`, mit `caption` und `transcript`). Beispiel: `https://intranet.example.com/videos/test-3.mp4`"""
+    audio: Url | None = None
+    """Tonaufnahme: eine Datei des Forschungsordners (`research/…`) oder ein Link; mit `caption` und `transcript`. Beispiel: `research/media/interview-petra.wav`"""
     document: Url | None = None
     """Dokument-Link (http, https oder relativ). Beispiel: `https://intranet.example.com/studien/nps-2026.pdf`"""
     source: Text | None = None
     """Quelle des Belegs. Beispiel: `Kundeninterview, März 2026`"""
     caption: Text | None = None
-    """Bildunterschrift oder Linktext. Beispiel: `Warenkorb auf dem Smartphone`"""
+    """Bildunterschrift oder Linktext; nötig bei Dateien des Forschungsordners und bei Tonaufnahmen. Beispiel: `Warenkorb auf dem Smartphone`"""
+    transcript: Text | None = None
+    """Abschrift einer Ton- oder Videoaufnahme, neben ihr gezeigt (Barrierefreiheit); nötig bei `audio` und bei Videos des Forschungsordners. Beispiel: `Ich habe dreimal angerufen …`"""
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Evidence":
-        given = [k for k in ("quote", "image", "video", "document") if getattr(self, k) is not None]
+        given = [k for k in EVIDENCE_KINDS if getattr(self, k) is not None]
         if len(given) != 1:
-            raise fail(t("has {count} of quote, image, video, document", count=len(given)),
+            raise fail(t("has {count} of quote, image, video, audio, document", count=len(given)),
                        t("give exactly one of them per evidence item"))
+        local = research_file(getattr(self, given[0]))
+        if (given[0] == "audio" or (given[0] == "video" and local)) and not self.transcript:
+            raise fail(t("a recording without `transcript`"),
+                       t("add `transcript:` with what is said, for visitors who cannot hear it"))
+        if (local or given[0] == "audio") and not self.caption:
+            raise fail(t("a research file without `caption`"),
+                       t("add `caption:` saying what it shows; it is the text for visitors who cannot see or hear it"))
         return self
 
     @property
     def kind(self) -> str:
-        return next(k for k in ("quote", "image", "video", "document") if getattr(self, k) is not None)
+        return next(k for k in EVIDENCE_KINDS if getattr(self, k) is not None)
+
+    @property
+    def local_file(self) -> str | None:
+        """The file of the research folder it shows (``media/x.png``), if it shows one."""
+        return research_file(getattr(self, self.kind))
 
 
 class Step(Record):
@@ -292,6 +326,8 @@ class Step(Record):
     """Service Blueprint: unterstützende Prozesse und Systeme. Beispiel: `- {process: Stammdatenpflege, system: CRM}`"""
     evidence: list[Evidence] = Field(default_factory=list)
     """Belege aus der Forschung: Zitate, Bilder, Videos, Dokumente. Beispiel: `- {quote: "Zu kompliziert", source: Umfrage}`"""
+    sources: list[Slug] = Field(default_factory=list)
+    """Kennungen der Forschungsquellen, auf denen Bewertung und tut/denkt/fühlt beruhen; ohne gilt der Schritt als Annahme. Beispiel: `[usability-test-app]`"""
     next: list[Slug] = Field(default_factory=list)
     """Nur bei Verzweigungen: Kennungen der möglichen nächsten Schritte. Beispiel: `[online-antrag, filialtermin]`"""
     details: list[PageId] = Field(default_factory=list)
@@ -450,6 +486,8 @@ class Kpi(Record):
     """Wie oft gemessen wird, in Monaten; ohne neueren Messwert gilt die Kennzahl danach als veraltet. Beispiel: `3`"""
     target_date: Day | None = None
     """Bis wann das Ziel erreicht sein soll. Beispiel: `2027-06-30`"""
+    sources: list[Slug] = Field(default_factory=list)
+    """Kennungen der Forschungsquellen, auf denen Ziel- und Istwert beruhen; ohne gilt die Kennzahl als Annahme. Beispiel: `[web-analytics-2026]`"""
 
     @model_validator(mode="after")
     def _latest_is_current(self) -> "Kpi":
@@ -575,5 +613,34 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, 28))
 
 
-FILE_KINDS: dict[str, type[Record]] = {"journey": Journey, "persona": Persona, "departments": DepartmentsFile}
+ResearchMethod = Literal["interview", "survey", "analytics", "ticket-analysis", "usability-test", "observation", "other"]
+RESEARCH_METHODS: tuple[str, ...] = ResearchMethod.__args__
+
+
+class ResearchSource(Record):
+    """A piece of research that statements of the journeys cite by id: an interview series, a survey, a report."""
+
+    id: PageId
+    """Kennung der Quelle, mit der Aussagen sie zitieren; Standard ist der Dateiname. Beispiel: `nps-umfrage-2026`"""
+    title: Text
+    """Titel der Untersuchung. Beispiel: `NPS-Umfrage Privatkunden 2026`"""
+    method: ResearchMethod
+    """Methode: `interview`, `survey` (Umfrage), `analytics`, `ticket-analysis` (Ticketauswertung), `usability-test`, `observation` (Beobachtung) oder `other`. Beispiel: `survey`"""
+    date: Day
+    """Wann die Untersuchung abgeschlossen wurde (JJJJ-MM-TT). Beispiel: `2026-04-30`"""
+    sample_size: PositiveInt | None = None
+    """Stichprobe: wie viele Personen, Sitzungen oder Tickets. Beispiel: `1200`"""
+    owner: Slug | None = None
+    """Abteilung, die die Untersuchung verantwortet. Beispiel: `marketing`"""
+    link: Url | None = None
+    """Bericht im Intranet (http, https oder relativ). Beispiel: `https://intranet.example.com/studien/nps-2026.pdf`"""
+    file: Url | None = None
+    """Oder der Bericht als Datei im Forschungsordner, als `research/…`. Beispiel: `research/nps-umfrage-2026.pdf`"""
+    summary: Text
+    """Was die Untersuchung ergab, in ein, zwei Sätzen. Beispiel: `Kundinnen vermissen den Baustatus online.`"""
+    body: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
+
+
+FILE_KINDS: dict[str, type[Record]] = {"journey": Journey, "persona": Persona, "departments": DepartmentsFile,
+                                       "research": ResearchSource}
 """Each kind of data file and its model; `<kind>.schema.json` is its JSON Schema."""

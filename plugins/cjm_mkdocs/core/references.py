@@ -6,7 +6,7 @@ from collections.abc import Collection, Container, Iterable, Iterator
 
 from .catalog import Catalog, Source
 from .messages import t
-from .model import DEFAULT_STAGES, DepartmentsFile, Journey, Persona
+from .model import DEFAULT_STAGES, DepartmentsFile, Journey, Persona, ResearchSource
 from .problems import Problem
 from .strict_yaml import Path_
 from .validation import did_you_mean
@@ -20,11 +20,15 @@ def check_references(catalog: Catalog, unloaded: Collection[tuple[str, str]] = (
     """
     problems = list(_duplicate_ids(catalog))
     departments = _known(catalog.departments, unloaded, "department")
+    research = _known(catalog.research, unloaded, "research")
     for source in catalog.sources:
         if isinstance(source.model, Persona):
             problems += _refs(source, departments, [(("department",), source.model.department)], "department")
+        elif isinstance(source.model, ResearchSource):
+            problems += _refs(source, departments, [(("owner",), source.model.owner)], "department")
         elif isinstance(source.model, Journey):
             problems += _journey(source, source.model, catalog, departments, unloaded)
+            problems += _refs(source, research, list(_unknown_citations(source.model, research)), "research")
     return problems + _detail_cycles(catalog)
 
 
@@ -50,6 +54,8 @@ def _ids(source: Source) -> Iterator[tuple[str, Path_, str]]:
             yield "department", ("departments", i, "id"), department.id
     elif isinstance(source.model, (Persona, Journey)):
         yield type(source.model).__name__.lower(), ("id",), source.model.id
+    elif isinstance(source.model, ResearchSource):
+        yield "research", ("id",), source.model.id
 
 
 def _refs(source: Source, known: Collection[str], refs: list[tuple[Path_, str | None]], kind: str) -> list[Problem]:
@@ -68,7 +74,8 @@ def _named(kind: str) -> str:
     """A kind of thing with an id, in words of the current language."""
     return {"department": t("department"), "persona": t("persona"), "journey": t("journey"), "stage": t("stage"),
             "step": t("step"), "pain point": t("pain point"), "measure": t("measure"), "KPI": t("KPI"),
-            "step or pain point": t("step or pain point"), "KPI of this journey": t("KPI of this journey")}[kind]
+            "step or pain point": t("step or pain point"), "KPI of this journey": t("KPI of this journey"),
+            "research": t("research source")}[kind]
 
 
 def _journey(source: Source, journey: Journey, catalog: Catalog, departments: set[str],
@@ -110,6 +117,20 @@ def _unknown_departments(journey: Journey, known: Container[str]) -> Iterator[tu
         for i, item in enumerate(getattr(journey, group)):
             if item.department not in known:
                 yield (group, i, "department"), item.department
+
+
+def _unknown_citations(journey: Journey, known: Container[str]) -> Iterator[tuple[Path_, str]]:
+    """The research source ids the statements of the journey cite that are not in `known`, with their paths."""
+    for s, stage in enumerate(journey.stages):
+        for n, step in enumerate(stage.steps):
+            here = ("stages", s, "steps", n)
+            yield from (((*here, "sources", i), ref) for i, ref in enumerate(step.sources) if ref not in known)
+            for group in ("pain_points", "love_points"):
+                for p, point in enumerate(getattr(step, group)):
+                    yield from (((*here, group, p, "sources", i), ref) for i, ref in enumerate(point.sources)
+                                if ref not in known)
+    for k, kpi in enumerate(journey.kpis):
+        yield from ((("kpis", k, "sources", i), ref) for i, ref in enumerate(kpi.sources) if ref not in known)
 
 
 def _next_refs(journey: Journey) -> Iterator[tuple[Path_, str]]:

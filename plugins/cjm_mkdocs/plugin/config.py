@@ -9,6 +9,7 @@ from mkdocs.config import config_options as c
 
 from ..core.labels import DEFAULT_LANGUAGE, LANGUAGES
 from ..core.loading import DEFAULT_MAX_BYTES
+from ..core.media import DEFAULT_MAX_MEDIA_BYTES
 
 
 class Day(c.BaseConfigOption[dt.date]):
@@ -65,5 +66,7 @@ class JourneyPluginConfig(base.Config):
     overview pages then show only these journeys. Set it from the environment: `preview: !ENV [CJM_PREVIEW, ""]`."""
     max_file_size = c.Type(int, default=DEFAULT_MAX_BYTES)
     """Largest data file read, in bytes."""
+    max_media_size = c.Type(int, default=DEFAULT_MAX_MEDIA_BYTES)
+    """Largest research file (photo, audio or video clip, report in `research/`) the site serves, in bytes."""
     today = c.Optional(Day())
     """The date review badges are computed against (default: the day of the build)."""

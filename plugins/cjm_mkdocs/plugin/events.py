@@ -78,7 +78,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         root = self._base(config) / self.config.data_dir
         if self.loader is None or (self.loader.root, self.loader.language) != (root, self.config.language):
             self.loader = JourneyLoader(root, base=self._base(config), max_bytes=self.config.max_file_size,
-                                        language=self.config.language)
+                                        max_media_bytes=self.config.max_media_size, language=self.config.language)
         self._templates([Path(folder) / "cjm" for folder in config.theme.dirs])
         self.mermaid = MermaidLibrary.configured(self.config.mermaid_js, self.config.mermaid_esm, self._base(config),
                                                  config.plugins)
@@ -116,7 +116,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.uri in in_nav else InclusionLevel.NOT_IN_NAV
             text = self.cache.text(page.uri)
             files.append(self.rebuilds.generated(config, page.uri, page.markdown, inclusion, text))
-        for uri, content in {**self.plan.downloads, **self.plan.assets(self.mermaid.own_assets())}.items():
+        for uri, content in {**self.plan.downloads, **self.plan.media,
+                             **self.plan.assets(self.mermaid.own_assets())}.items():
             files.append(File.generated(config, uri, content=content))
         for uri, path in self.mermaid.files().items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
@@ -309,7 +310,8 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         return nav[:position] + self._sections(catalog) + nav[position:]
 
     def _sections(self, catalog: Catalog) -> list[dict]:
-        """The journeys by segment, the personas and the departments, each kind listed up to `nav_items`."""
+        """The journeys by segment, the personas, the departments and the research sources, each kind listed up to
+        `nav_items`."""
         words = labels(self.config.language)
         segments: dict[str, list[str]] = {}
         for journey in current_before_target(sorted(catalog.journeys.values(), key=_journey_order)):
@@ -321,6 +323,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             {words["personas"]: self._listed("persona", [links.page_uri("persona", i) for i in catalog.personas])},
             {words["departments"]: self._listed("department",
                                                 [links.page_uri("department", i) for i in catalog.departments])},
+            {words["research"]: self._listed("research", [links.page_uri("research", i) for i in catalog.research])},
             {words["overview"]: [links.page_uri("overview"), *(links.page_uri("overview", v) for v in pages.OVERVIEW),
                                  *([pages.NEWS] if pages.NEWS in self.titles else [])]},
         ]

@@ -13,11 +13,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_json
 
-from ..views import lifecycle, portfolio
+from ..views import lifecycle, portfolio, research
 from ..views.memo import per_journey
 from ..core.catalog import Catalog
 from ..core.descriptions import SOURCE_LANGUAGE, translate
-from ..core.model import FIGURE_METRICS, STEP_TEXTS, Department, Journey, Persona
+from ..core.model import FIGURE_METRICS, STEP_TEXTS, Department, Journey, Persona, ResearchSource
 
 SCHEMA_VERSION = "1"
 EXPORT_SCHEMA_FILE = "export.schema.json"
@@ -35,13 +35,20 @@ class ExportedJourney(Journey):
     prose: str = ""
 
 
+class ExportedResearchSource(ResearchSource):
+    """A research source with its Markdown prose."""
+
+    prose: str = ""
+
+
 class ExportDocument(BaseModel):
-    """`journeys.json`: every department, persona and journey."""
+    """`journeys.json`: every department, persona, research source and journey."""
 
     model_config = ConfigDict(extra="forbid")
     schema_version: Literal["1"] = SCHEMA_VERSION
     departments: list[Department]
     personas: list[ExportedPersona]
+    research: list[ExportedResearchSource]
     journeys: list[ExportedJourney]
 
 
@@ -54,7 +61,8 @@ def _head(catalog: Catalog) -> dict[str, Any]:
     """The export but for its journeys."""
     return {"schema_version": SCHEMA_VERSION,
             "departments": [d.model_dump(mode="json") for d in catalog.departments.values()],
-            "personas": [p.model_dump(mode="json") | {"prose": p.body} for p in catalog.personas.values()]}
+            "personas": [p.model_dump(mode="json") | {"prose": p.body} for p in catalog.personas.values()],
+            "research": [r.model_dump(mode="json") | {"prose": r.body} for r in catalog.research.values()]}
 
 
 def _journey_document(journey: Journey) -> dict[str, Any]:
@@ -87,7 +95,7 @@ def export_schema(language: str = SOURCE_LANGUAGE) -> dict[str, Any]:
 def csv_tables(catalog: Catalog) -> dict[str, str]:
     """File name → CSV text for each flat view of the model."""
     tables = {"steps.csv": _steps, "touchpoints.csv": _touchpoints, "blueprint.csv": _blueprint,
-              "pain_points.csv": _pain_points, "measures.csv": _measures, "kpis.csv": _kpis}
+              "pain_points.csv": _pain_points, "measures.csv": _measures, "kpis.csv": _kpis, "research.csv": _research}
     return {name: _csv(list(rows(catalog))) for name, rows in tables.items()}
 
 
@@ -99,7 +107,8 @@ def view_tables(catalog: Catalog, today: dt.date) -> dict[str, str]:
             "kpis.csv": _csv(list(_kpi_board_rows(catalog, today))),
             "reviews.csv": _csv(list(_review_rows(catalog, today))),
             "target-vs-current.csv": _csv(list(_comparison_rows(catalog))),
-            "lifecycle.csv": _csv(list(_lifecycle_rows(catalog)))}
+            "lifecycle.csv": _csv(list(_lifecycle_rows(catalog))),
+            "assumptions.csv": _csv(list(_assumption_rows(catalog)))}
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
@@ -147,7 +156,8 @@ def _steps(catalog: Catalog) -> Iterator[dict[str, Any]]:
         yield {"journey": journey.id, "stage": stage, "number": number, "step": step.id, "name": step.name,
                **{text: getattr(step, text) for text in STEP_TEXTS}, "score": step.score, "mood": step.mood,
                "moment_of_truth": step.moment_of_truth, "supported": step.supported, "support_note": step.support_note,
-               "department": step.department or journey.department, "details": step.details}
+               "department": step.department or journey.department, "details": step.details,
+               **_confidence(step.sources)}
 
 
 def _touchpoints(catalog: Catalog) -> Iterator[dict[str, Any]]:
@@ -178,7 +188,7 @@ def _pain_points(catalog: Catalog) -> Iterator[dict[str, Any]]:
         for p in step.pain_points:
             measures = [m.id for m in journey.measures if p.id in m.addresses or step.id in m.addresses]
             yield {"journey": journey.id, "stage": stage, "step": step.id, "id": p.id, "text": p.text,
-                   "severity": p.severity, "department": p.department, "measures": measures}
+                   "severity": p.severity, "department": p.department, "measures": measures, **_confidence(p.sources)}
 
 
 def _measures(catalog: Catalog) -> Iterator[dict[str, Any]]:
@@ -194,7 +204,20 @@ def _kpis(catalog: Catalog) -> Iterator[dict[str, Any]]:
         for k in journey.kpis:
             yield {"journey": journey.id, "id": k.id, "name": k.name, "definition": k.definition, "source": k.source,
                    "target": k.target, "current": k.current, "unit": k.unit, "better": k.better, "met": k.met,
-                   "department": k.department}
+                   "department": k.department, **_confidence(k.sources)}
+
+
+def _confidence(sources: list[str]) -> dict[str, Any]:
+    """The columns of a statement's research: the sources it cites, and "validated" or "assumed"."""
+    return {"sources": list(dict.fromkeys(sources)), "confidence": "validated" if sources else "assumed"}
+
+
+def _research(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    cited = research.citations(catalog)
+    for r in catalog.research.values():
+        yield {"id": r.id, "title": r.title, "method": r.method, "date": r.date.isoformat(),
+               "sample_size": r.sample_size, "owner": r.owner, "link": r.link or r.file, "summary": r.summary,
+               "statements": len(cited[r.id])}
 
 
 def _channel_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
@@ -246,6 +269,12 @@ def _review_rows(catalog: Catalog, today: dt.date) -> Iterator[dict[str, Any]]:
         yield {"state": entry.state, "kind": entry.kind, "id": entry.id, "title": entry.title, "owner": entry.owner,
                "last_reviewed": entry.last.isoformat() if entry.last else "",
                "due": entry.due.isoformat() if entry.due else "", "days_until_due": entry.days}
+
+
+def _assumption_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    for statement in research.all_assumed(catalog):
+        yield {"journey": statement.journey.id, "step": statement.step.id if statement.step else "",
+               "kind": statement.kind, "text": statement.text, "anchor": statement.anchor}
 
 
 def _comparison_rows(catalog: Catalog) -> Iterator[dict[str, Any]]:

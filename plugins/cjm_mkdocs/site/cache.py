@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from ..core.model import Journey, Persona
+from ..core.model import Journey, Persona, ResearchSource
 from .fragments import Fragments
 from .keys import PageKeys, digest
 from .inputs import Site
@@ -54,7 +54,7 @@ class PageCache:
         self._previous, self._current = self._current or self._previous, {}
 
     def page(self, make: Callable[[], GeneratedPage], template: str, uri: str, title: str, source: str | None,
-             shows: Journey | Persona | None = None, news: bool = False) -> GeneratedPage:
+             shows: Journey | Persona | ResearchSource | None = None, news: bool = False) -> GeneratedPage:
         """The page at `uri` (about the journey or persona `shows`, if any, or with `news` the history of all):
         kept from the last build if its key is the same, else `make()`."""
         key = self.keys.page(template, uri, title, source, shows, news)

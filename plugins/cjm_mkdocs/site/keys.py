@@ -5,9 +5,11 @@ overrides included), the page's template, path, title and data file, and the dat
 digests of the data files and their prose:
 
 - a journey page: the journey and its commits in git, the personas it names, the departments (named from many
-  places of a journey; they are one file), its current or target journey, the journeys whose steps it zooms into
-  (a lifecycle's) and the detailed journeys its steps name (their figures are rolled up there);
+  places of a journey; they are one file), the research sources it cites, its current or target journey, the
+  journeys whose steps it zooms into (a lifecycle's) and the detailed journeys its steps name (their figures are
+  rolled up there);
 - a persona page: the persona, the departments and every journey it walks;
+- a research source's page: the source, the departments and every journey citing it;
 - every other page (sections, overview, departments): all of the data; the news page also every journey's commits.
 
 The lines `<!-- cjm:… -->` of a hand-written page get a key the same way: a journey's embed shows what its page
@@ -23,8 +25,9 @@ from functools import cached_property
 
 from jinja2 import Environment
 
-from ..core.model import Journey, Persona
+from ..core.model import Journey, Persona, ResearchSource
 from ..views import lifecycle
+from ..views.research import citations, statements
 from .inputs import Site
 from .pages import EMBED_LINE, JOURNEY_EMBEDS
 
@@ -64,12 +67,13 @@ class PageKeys:
         self._data: dict[tuple[str, str], str] = {}
         self._shown: dict[str, str] = {}
 
-    def page(self, template: str, uri: str, title: str, source: str | None, shows: Journey | Persona | None,
-             news: bool = False) -> str:
-        """The key of a page rendered from `template` about a journey or persona (`shows`), or about all data (and
-        with `news`, every journey's history)."""
+    def page(self, template: str, uri: str, title: str, source: str | None,
+             shows: Journey | Persona | ResearchSource | None, news: bool = False) -> str:
+        """The key of a page rendered from `template` about a journey, persona or research source (`shows`), or about
+        all data (and with `news`, every journey's history)."""
         shown = (self.journey(shows) if isinstance(shows, Journey) else
                  self.persona(shows) if isinstance(shows, Persona) else
+                 self.research(shows) if isinstance(shows, ResearchSource) else
                  digest(self.everything, *map(self._history, self.site.catalog.journeys)) if news else self.everything)
         return digest(self.common, template, uri, title, source, shown)
 
@@ -90,8 +94,10 @@ class PageKeys:
         linked = [part.journey.id for part in lifecycle.parents(catalog, journey)]
         linked += [child.id for step in journey.steps for child in lifecycle.details_of(catalog, step)]
         related = [(i, self._item("journey", i)) for i in (current, target and target.id, *linked) if i]
+        cited = dict.fromkeys(i for statement in statements(journey) for i in statement.sources)
         return digest(self._item("journey", journey.id), self._history(journey.id),
-                      *(self._item("persona", i) for i in journey.personas), self.departments, *related)
+                      *(self._item("persona", i) for i in journey.personas), self.departments, *related,
+                      *(self._item("research", i) for i in cited))
 
     def persona(self, persona: Persona) -> str:
         """What a persona's page shows of the data."""
@@ -99,11 +105,17 @@ class PageKeys:
         return digest(self._item("persona", persona.id), self.departments,
                       *(self._item("journey", journey.id) for journey in walked))
 
+    def research(self, item: ResearchSource) -> str:
+        """What a research source's page shows of the data."""
+        citing = dict.fromkeys(statement.journey.id for statement in citations(self.site.catalog).get(item.id, []))
+        return digest(self._item("research", item.id), self.departments, *(self._item("journey", i) for i in citing))
+
     @cached_property
     def everything(self) -> str:
         """All the data the site shows."""
         catalog = self.site.catalog
-        kinds = (("department", catalog.departments), ("persona", catalog.personas), ("journey", catalog.journeys))
+        kinds = (("department", catalog.departments), ("persona", catalog.personas), ("journey", catalog.journeys),
+                 ("research", catalog.research))
         return digest(*(self._item(kind, i) for kind, items in kinds for i in items),
                       *(self._item("journey", i) for i in self.site.left_out))
 
@@ -128,10 +140,12 @@ class PageKeys:
         return digest(kind, argument, self.journey(journey) if journey else self.everything)
 
     def _item(self, kind: str, item_id: str) -> str:
-        """One department, persona or journey: its data file (path and bytes) and its prose."""
+        """One department, persona, journey or research source: its data file (path and bytes) and its prose."""
         key = (kind, item_id)
         if key not in self._data:
             file = self.site.catalog.files.get(key)
-            model = self._journeys.get(item_id) if kind == "journey" else self.site.catalog.personas.get(item_id)
+            catalog = self.site.catalog
+            model = (self._journeys.get(item_id) if kind == "journey" else
+                     catalog.research.get(item_id) if kind == "research" else catalog.personas.get(item_id))
             self._data[key] = digest(kind, item_id, file, self._files.get(file), getattr(model, "body", ""))
         return self._data[key]

@@ -12,7 +12,8 @@ from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from ..core.fields import SECTION_PAGE
 
-SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments", "overview": "overview"}
+SECTIONS = {"journey": "journeys", "persona": "personas", "department": "departments", "research": "research",
+            "overview": "overview"}
 """Each kind's folder of generated pages."""
 
 

@@ -33,13 +33,14 @@ from .contexts.guide import fields_embed
 from .contexts.journey import catalog_page, journey_embed, journey_page, left_out_page
 from .contexts.overview import BUILDERS as OVERVIEW_PAGES, key_figures_embed, overview_page
 from .contexts.people import persona_page, personas_page
+from .contexts.research import research_index_page, research_page
 from .contexts.news import news_entries, news_page
 from .links import download_uri, is_local, page_uri, relative_url, site_path
 from .ids import PageIds
 from ..core.catalog import Catalog
 from ..core.fields import slugify
 from ..core.messages import t
-from ..core.model import FILE_KINDS, Journey, Persona, mood_of
+from ..core.model import FILE_KINDS, RESEARCH_FOLDER, Journey, Persona, ResearchSource, mood_of
 from ..core.validation import did_you_mean
 from ..render import escape, feed
 from ..render.hyphenation import hyphenate
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
 ASSETS = "assets/cjm"
 """Where the site serves the plugin's CSS, JavaScript and Mermaid."""
-OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current", "lifecycle")
+OVERVIEW = ("channels", "pain-points", "measures", "kpis", "reviews", "target-vs-current", "lifecycle", "assumptions")
 """The pages across all journeys (``overview/<view>.md``), each with a CSV download ``overview/<view>.csv``."""
 NEWS, NEWS_FEED = page_uri("overview", "news"), download_uri("news.xml")
 """The news page (what changed lately, from git) and its Atom feed, in sites with a git history."""
@@ -60,7 +61,8 @@ EMBED_LINE = re.compile(r"<!--\s*cjm:([a-z][a-z-]*)(?:\s+([a-z0-9-]+))?\s*-->")
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 SECTION_HOMES = (("journey", "catalog.md.j2", "journeys", catalog_page, True),
                  ("persona", "personas.md.j2", "personas", personas_page, True),
-                 ("department", "responsibilities.md.j2", "departments", responsibilities_page, False))
+                 ("department", "responsibilities.md.j2", "departments", responsibilities_page, False),
+                 ("research", "research_index.md.j2", "research", research_index_page, True))
 """Each section's home page: its kind, template, title label, context and whether its source is the data folder."""
 
 
@@ -124,7 +126,8 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
 
 def generate(site: Site, env: Environment, hold_html: bool = False,
              cache: PageCache | None = None) -> list[GeneratedPage]:
-    """Every generated page: the section homes, the overview pages, one per journey, persona and department, the news.
+    """Every generated page: the section homes, the overview pages, one per journey, persona, department and
+    research source, the news.
 
     `hold_html` leaves placeholders for the HTML blocks in the Markdown (see :class:`GeneratedPage`); `cache` hands
     back the pages of an earlier build that show the same (see :mod:`cjm_mkdocs.site.cache`).
@@ -132,7 +135,7 @@ def generate(site: Site, env: Environment, hold_html: bool = False,
     catalog = site.catalog
 
     def page(template: str, uri: str, title: str, source: str | None, context: Callable[[], PageContext],
-             shows: Journey | Persona | None = None, news: bool = False) -> GeneratedPage:
+             shows: Journey | Persona | ResearchSource | None = None, news: bool = False) -> GeneratedPage:
         def make() -> GeneratedPage:
             blocks = HtmlBlocks() if hold_html else None
             return GeneratedPage(uri, title, render_page(env, template, context(), blocks), source, blocks)
@@ -166,10 +169,19 @@ def generate(site: Site, env: Environment, hold_html: bool = False,
         here, source = page_uri("department", department.id), catalog.source_file("department", department.id)
         pages.append(page("department.md.j2", here, department.name, source,
                           partial(department_page, site, department, here, source)))
+    for item in catalog.research.values():
+        here, source = page_uri("research", item.id), catalog.source_file("research", item.id)
+        pages.append(page("research.md.j2", here, item.title, source, partial(research_page, site, item, here, source),
+                          item))
     if has_news(site):  # last: it waits for every journey's history, worked out while the pages before are made
         pages.append(page("overview/news.md.j2", NEWS, labels["news"], None, partial(news_page, site, NEWS, NEWS_FEED),
                           news=True))
     return pages
+
+
+def media(site: Site) -> dict[str, bytes]:
+    """The research folder's files the pages show or link to, by their site path (``research/media/x.png``)."""
+    return {f"{RESEARCH_FOLDER}/{name}": content for name, content in site.catalog.media.items()}
 
 
 def downloads(site: Site) -> dict[str, str]:

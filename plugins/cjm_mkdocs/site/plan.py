@@ -12,7 +12,7 @@ from jinja2 import Environment
 
 from .blocks import HtmlBlocks
 from .cache import PageCache
-from .pages import ASSETS, GeneratedPage, Site, downloads, expand_embeds, generate
+from .pages import ASSETS, GeneratedPage, Site, downloads, expand_embeds, generate, media
 
 STYLES = ("cjm.css",)
 SCRIPTS = ("catalog-filter.js", "table-sort.js", "table-scroll.js", "sidebar.js")
@@ -24,7 +24,7 @@ MERMAID_LOADER = "mermaid-load.mjs"
 
 
 class SitePlan:
-    """Every generated page, download and asset of a site, and the embeds of its hand-written pages."""
+    """Every generated page, download, research file and asset of a site, and the embeds of its hand-written pages."""
 
     def __init__(self, site: Site, env: Environment, hold_html: bool = False, cache: PageCache | None = None) -> None:
         """`cache` keeps the pages from one plan to the next (see :mod:`cjm_mkdocs.site.cache`)."""
@@ -34,10 +34,12 @@ class SitePlan:
             cache.start(site, env)
         self.pages: list[GeneratedPage] = generate(site, env, hold_html, cache)
         self.downloads: dict[str, str] = downloads(site)
+        self.media: dict[str, bytes] = media(site)
+        """The research folder's files the pages show (photos, clips, reports), by site path."""
 
     def uris(self) -> list[str]:
-        """The source path of every page and download the plan adds."""
-        return [*(page.uri for page in self.pages), *self.downloads]
+        """The source path of every page, download and research file the plan adds."""
+        return [*(page.uri for page in self.pages), *self.downloads, *self.media]
 
     def clashes(self, hand_written: Iterable[str]) -> list[str]:
         """Hand-written files that would hide a page or download of the plan."""

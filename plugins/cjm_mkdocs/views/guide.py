@@ -22,7 +22,7 @@ BLOCK_LABELS = {"Journey": "journey", "Persona": "persona", "DepartmentsFile": "
                 "FrontstageAction": "frontstage_action", "SupportProcess": "support_process",
                 "TouchpointFigure": "touchpoint_figure",
                 "Evidence": "evidence_item", "Measure": "measure", "Kpi": "kpi", "Measurement": "measurement",
-                "StatusChange": "status_change"}
+                "StatusChange": "status_change", "ResearchSource": "research_file"}
 """Schema definition → the label key of its table heading."""
 
 SCALARS = ("integer", "number", "boolean")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import urlencode
 
-from ...core.model import Department, Persona, Stage
+from ...core.model import Department, Persona, ResearchSource, Stage
 from ...render import counted, escape, number, stage_name
 from ...views.journey import JourneySummary
 from ..inputs import Site
@@ -48,6 +48,8 @@ class PageContext:
     """Every department by id (for names and links)."""
     personas: Mapping[str, Persona]
     """Every persona by id."""
+    research: Mapping[str, ResearchSource]
+    """Every research source by id (for the titles and links of the sources a statement cites)."""
     summaries: Mapping[str, JourneySummary]
     """Every published journey's summary by id: overall rating, open pain points, review status."""
     url: Callable[..., str]
@@ -75,7 +77,8 @@ def page_fields(site: Site, here: str, source: str | None = None) -> dict[str, A
     labels = site.labels
     return {
         "L": labels, "today": site.today, "source": source, "edit_link": _edit_link(site, source),
-        "departments": site.catalog.departments, "personas": site.catalog.personas, "summaries": site.summaries,
+        "departments": site.catalog.departments, "personas": site.catalog.personas,
+        "research": site.catalog.research, "summaries": site.summaries,
         "url": _linker(site, here), "date": _date_formatter(labels),
         "number": lambda value: number(value, labels), "stage_name": lambda stage: stage_name(stage, labels),
         "counted": _counter(labels), "discuss": _discussion(site, here),

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ...core.model import STEP_TEXTS, Journey, LovePoint, Measure, PainPoint, Step
 from ...render import curve, mermaid
-from ...views import department as ownership, journey as views, lifecycle, portfolio, timeline
+from ...views import department as ownership, journey as views, lifecycle, portfolio, research, timeline
 from ..inputs import Site
 from .base import PageContext, page_fields
 from .news import change_lines
@@ -132,6 +132,10 @@ class JourneyPage(PageContext):
     """Every measure, quick wins first."""
     evidence: list[Step]
     """The steps with evidence."""
+    assumed: list[research.Statement]
+    """The statements (ratings, pain points, love points, KPIs) that cite no research source, in page order."""
+    confidence: research.Confidence
+    """How many of the journey's statements research backs."""
     kpis: list[KpiRow]
     """The journey's KPIs with their trends and sparklines, in file order."""
     history: list[RevisionEntry]
@@ -192,7 +196,8 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
         love_points=[LovePointEntry(*item) for item in views.love_points(journey)],
         measures=[MeasureEntry(m, views.addressed(journey, m), views.effects(journey, m))
                   for m in views.measures_in_order(journey)],
-        evidence=[step for step in journey.steps if step.evidence],
+        evidence=[step for step in journey.steps if step.evidence], assumed=research.assumed(journey),
+        confidence=research.confidence(research.statements(journey)),
         kpis=kpi_rows(portfolio.journey_kpis(journey, site.today), site.labels), **_history(site, journey))
 
 

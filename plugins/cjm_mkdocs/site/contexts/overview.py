@@ -15,10 +15,11 @@ from markupsafe import Markup
 from ...core.fields import SUPPORT_LEVELS
 from ...core.model import SEVERITY_ORDER, Department, Journey, Stage
 from ...render import charts
-from ...views import journey as views, lifecycle, portfolio
+from ...views import journey as views, lifecycle, portfolio, research
 from ..inputs import Site
 from ..links import page_uri
 from .base import LinkedFigure, PageContext, page_fields
+from .research import assumptions_page
 
 # --- the section home ----------------------------------------------------------------------
 
@@ -41,7 +42,7 @@ class OverviewPage(PageContext):
 
 def overview_page(site: Site, here: str, names: Sequence[str]) -> OverviewPage:
     """The context of the overview section home listing the overview pages `names` in that order."""
-    figures = portfolio.overview_figures(site.catalog, site.today)
+    figures = {**portfolio.overview_figures(site.catalog, site.today), "assumptions": research.figures(site.catalog)}
     return OverviewPage(**page_fields(site, here), pages=[ViewEntry(name, figures[name]) for name in names])
 
 
@@ -301,7 +302,7 @@ def lifecycle_page(site: Site, here: str) -> LifecyclePage:
 
 BUILDERS = {"channels": channels_page, "pain-points": pain_points_page, "measures": measures_page,
             "kpis": kpis_page, "reviews": reviews_page, "target-vs-current": target_vs_current_page,
-            "lifecycle": lifecycle_page}
+            "lifecycle": lifecycle_page, "assumptions": assumptions_page}
 """The context builder of each overview page by its name."""
 
 
