@@ -138,7 +138,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             raise PluginError(t("posters: {reason}; or set `posters: false`", reason=exc)) from None
         if shelf is not None:
             log.info(t("posters: {made} of {count} written in {seconds} s, the others kept in {folder}",
-                       made=len(shelf.made), count=len(plan.posters), seconds=f"{shelf.seconds:.1f}",
+                       made=len(shelf.made), count=len(plan.posters), seconds=round(shelf.seconds, 1),
                        folder=POSTER_FOLDER))
         return plan
 
