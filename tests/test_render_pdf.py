@@ -57,19 +57,32 @@ def lines(height_mm: float) -> str:
     return f"<style>@page {{ size: A6; margin: 0 }} body {{ margin: 0 }}</style>{rows}"
 
 
-def test_the_largest_type_that_fits_one_page_is_taken(tmp_path: Path):
-    tried: list[float] = []
+@pytest.mark.parametrize(("height", "tried", "pages"), [
+    (140, [1.0], 1),
+    (160, [1.0, 0.85], 1),  # 2 pages, then 136 mm
+    (200, [1.0, 0.85, 0.7], 1),  # 2 pages, 170 mm still 2, then 140 mm
+    (320, [1.0, 0.7, 0.55], 2),  # 3 pages: at 0.85 more than 2 × 0.72 pages could not fit; 224 mm, then 176 mm
+])
+def test_the_largest_type_that_fits_one_page_is_taken(tmp_path: Path, height: float, tried: list[float], pages: int):
+    shrinks: list[float] = []
 
     def html_at(shrink: float) -> str:
-        tried.append(shrink)
-        return lines(200 * shrink)
+        shrinks.append(shrink)
+        return lines(height * shrink)
 
     made = read_pdf(pdf.write_pdf(html_at, [tmp_path]))
 
-    assert tried == [1.0, 0.85, 0.7]  # 200, 170 and 140 mm
-    assert len(made.sizes) == 1
+    assert shrinks == tried
+    assert len(made.sizes) == pages
 
 
 def test_what_fits_no_sheet_keeps_its_smallest_type_on_more_pages(tmp_path: Path):
-    made = read_pdf(pdf.write_pdf(lambda shrink: lines(900 * shrink), [tmp_path]))
+    shrinks: list[float] = []
+
+    def html_at(shrink: float) -> str:
+        shrinks.append(shrink)
+        return lines(900 * shrink)
+
+    made = read_pdf(pdf.write_pdf(html_at, [tmp_path]))
+    assert shrinks == [1.0, 0.55]  # 7 pages: more than 6 × 0.3 at the smallest, which is laid out once
     assert len(made.sizes) == 4  # 0.55 × 900 mm = 50 lines of 10 mm, 14 to a page

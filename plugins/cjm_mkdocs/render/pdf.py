@@ -30,19 +30,28 @@ SHRINKS = (1.0, 0.85, 0.7, 0.55)
 
 
 def write_pdf(html_at: Callable[[float], str], folders: Sequence[Path], fetcher: Any = None) -> bytes:
-    """The PDF of `html_at(shrink)` for the largest shrink of :data:`SHRINKS` that fits one page (else the smallest).
+    """The PDF of `html_at(shrink)` at the largest shrink of :data:`SHRINKS` that fits one page (else the smallest).
 
-    Relative addresses in it point into `folders[0]`, and only files inside `folders` are read (`fetcher`: a fetcher
-    of :func:`offline_fetcher`'s kind, to look at what was asked).
+    Each layout takes seconds, so after one that takes `n` pages (more than `n - 1`) only a shrink that could fit
+    them on one by area is tried next, else the smallest. Relative addresses point into `folders[0]`, and only files
+    inside `folders` are read (`fetcher`: a fetcher of :func:`offline_fetcher`'s kind, to look at what was asked).
     """
     weasyprint = _weasyprint()
     fetcher = fetcher or offline_fetcher(folders)
     base = folders[0].resolve().as_uri() + "/"
-    for shrink in SHRINKS:
+    shrink: float | None = SHRINKS[0]
+    while shrink is not None:
         document = weasyprint.HTML(string=html_at(shrink), base_url=base, url_fetcher=fetcher).render()
-        if len(document.pages) == 1:
-            break
+        shrink = _next_shrink(shrink, len(document.pages))
     return document.write_pdf()
+
+
+def _next_shrink(shrink: float, pages: int) -> float | None:
+    """The shrink to try after a layout at `shrink` took `pages`, or None to keep it."""
+    smaller = [other for other in SHRINKS if other < shrink]
+    if pages == 1 or not smaller:
+        return None
+    return next((other for other in smaller if (pages - 1) * (other / shrink) ** 2 <= 1), smaller[-1])
 
 
 def offline_fetcher(folders: Sequence[Path]) -> Any:
