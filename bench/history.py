@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -14,6 +15,10 @@ from .measure import Run, run_timed, tool
 from .progress import say
 
 REVISIONS = 20
+ROUNDS = 2
+"""How often the three builds (without, cold, warm) are taken, one after the other."""
+CHANGES = Path(".cache/plugin/cjm/changes.json")
+"""The history's cache (in the site's folder): without it a build is cold."""
 RATING = re.compile(r"^(\s*rating: )(\d|disappointing|okay|delighting)$", re.MULTILINE)
 NEXT_MOOD = {"disappointing": "okay", "okay": "delighting", "delighting": "disappointing"}
 _GIT_ENV = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.com", "GIT_COMMITTER_NAME": "Bench",
@@ -64,24 +69,35 @@ def _git(root: Path, *args: str, env: dict[str, str] | None = None) -> None:
 
 
 def measure_history(corpus: Path, out: Path, loads: list[float]) -> dict[str, object]:
-    """Builds with and without the history (cold and warm) and `cjm diff` of the whole corpus; an uncounted build
-    first, so that the first counted one does not pay for reading the new copy from disk."""
+    """Builds with and without the history (cold and warm), interleaved :data:`ROUNDS` times so that a slow minute of
+    the machine does not fall on one side only, and `cjm diff` of the whole corpus; an uncounted build first, so
+    that the first counted one does not pay for reading the new copy from disk."""
     root = history_corpus(corpus, out)
     _build(root, "mkdocs-no-history.yml", "warm-up, not counted", out, loads)
     shutil.rmtree(root / ".cache", ignore_errors=True)
-    without = _build(root, "mkdocs-no-history.yml", "without history", out, loads)
-    cold = _build(root, "mkdocs.yml", "with history, cold", out, loads)
-    warm = _build(root, "mkdocs.yml", "with history, warm", out, loads)
+    runs: dict[str, list[Run]] = {"without": [], "cold": [], "warm": []}
+    for number in range(1, ROUNDS + 1):
+        runs["without"].append(_build(root, "mkdocs-no-history.yml", f"without history {number}", out, loads))
+        (root / CHANGES).unlink(missing_ok=True)
+        runs["cold"].append(_build(root, "mkdocs.yml", f"with history, cold {number}", out, loads))
+        runs["warm"].append(_build(root, "mkdocs.yml", f"with history, warm {number}", out, loads))
     say("cjm diff between the first and the last revision …")
     diff = run_timed(tool("cjm"), ["diff", "HEAD~19", "HEAD", "--data-dir", "journeys", "--format", "json"], root,
                      out / "history-diff.log")
     loads.append(diff.load)
     say(f"cjm diff: {diff.seconds:.2f} s")
-    return {"history_revisions": REVISIONS, "history_without_s": round(without.seconds, 2),
-            "history_cold_s": round(cold.seconds, 2), "history_warm_s": round(warm.seconds, 2),
-            "history_cold_ratio": round(cold.seconds / without.seconds, 4),
-            "history_cold_cpu_ratio": round(cold.cpu_seconds / without.cpu_seconds, 4),
-            "history_warm_ratio": round(warm.seconds / without.seconds, 4), "diff_s": round(diff.seconds, 2)}
+    without, cold, warm = (_median(runs[kind]) for kind in ("without", "cold", "warm"))
+    cpu = {kind: statistics.median(run.cpu_seconds for run in found) for kind, found in runs.items()}
+    return {"history_revisions": REVISIONS, "history_rounds": ROUNDS, "history_without_s": round(without, 2),
+            "history_cold_s": round(cold, 2), "history_warm_s": round(warm, 2),
+            "history_runs_s": {kind: [round(run.seconds, 2) for run in found] for kind, found in runs.items()},
+            "history_cold_ratio": round(cold / without, 4),
+            "history_cold_cpu_ratio": round(cpu["cold"] / cpu["without"], 4),
+            "history_warm_ratio": round(warm / without, 4), "diff_s": round(diff.seconds, 2)}
+
+
+def _median(runs: list[Run]) -> float:
+    return statistics.median(run.seconds for run in runs)
 
 
 def _build(root: Path, config: str, what: str, out: Path, loads: list[float]) -> Run:

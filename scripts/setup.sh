@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything the project needs, idempotently: a local virtual environment with the package and
 # its locked dependencies, the pinned npm assets (mermaid, axe-core) and, with --test, the test
-# dependencies and Debian's chromium for the browser tests. A second run reuses what is already there.
+# dependencies and Debian's chromium for the browser tests; Debian's pango and a font for WeasyPrint's posters.
+# A second run reuses what is already there.
 #   scripts/setup.sh         requirements/runtime.lock (make serve, build, validate)
 #   scripts/setup.sh --test  requirements/test.lock = runtime + test extras (make test)
 set -euo pipefail
@@ -12,6 +13,15 @@ want_test=0
 
 stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
 quiet_pip() { grep -v "is ignored: it is neither a file nor a directory" || true; }
+
+# WeasyPrint (the workshop posters) lays text out with the system's Pango and takes the system's fonts.
+libraries=$(ldconfig -p 2>/dev/null || true) fonts=$(fc-list 2>/dev/null || true)
+if ! grep -q "libpangoft2-1.0.so.0" <<<"$libraries" || ! grep -qi dejavu <<<"$fonts"; then
+  echo "setup: installing Debian's pango and fonts for the posters (WeasyPrint)"
+  scripts/apt-get-waiting update -qq
+  scripts/apt-get-waiting install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fontconfig \
+    fonts-dejavu-core
+fi
 
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"

@@ -103,6 +103,8 @@ def test_a_small_run_reports_every_figure(tmp_path):
     assert r["history_revisions"] == 20 and 0 < r["history_without_s"] < 600 and 0 < r["diff_s"] < 120
     assert r["history_cold_ratio"] == pytest.approx(r["history_cold_s"] / r["history_without_s"], rel=0.01)
     assert r["history_warm_ratio"] == pytest.approx(r["history_warm_s"] / r["history_without_s"], rel=0.01)
+    assert {kind: len(found) for kind, found in r["history_runs_s"].items()} == {"without": 2, "cold": 2, "warm": 2}
+    assert r["history_cold_s"] == pytest.approx(sum(r["history_runs_s"]["cold"]) / 2, rel=0.01)  # median of two
     assert "cjm diff, 6 journeys" in done.stdout
     assert "| plugin ÷ baseline |" in results.with_suffix(".md").read_text(encoding="utf-8")
     corpus = out / "corpus-6x10"

@@ -223,6 +223,8 @@ def test_sample_mermaid2_configuration_builds_strict_offline(tmp_path: Path) -> 
     assert re.search(r"mermaid\.initialize\(\{[^}]*securityLevel[^}]*strict", inline)
     assert any(script.get("src", "").endswith("assets/cjm/mermaid.min.js") for script in page.find_all("script"))
     assert outside_requests(site) == []
+    poster = page.select_one("p.cjm-poster-link a[download]")
+    assert poster is not None and (site.site / "journeys/glasfaser-hausanschluss" / poster["href"]).read_bytes()[:5] == b"%PDF-"
 
 
 # --- built test sites --------------------------------------------------------------------

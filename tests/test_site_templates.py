@@ -55,10 +55,11 @@ def classes() -> dict[str, type]:
 
 
 def own_fields(cls: type) -> set[str]:
-    """A class's fields; a page context's without those every page context has."""
+    """A class's fields; a page context's without those of the context it extends (every page context has
+    :class:`PageContext`'s; a poster has its journey page's)."""
     names = {field.name for field in dataclasses.fields(cls)}
     if issubclass(cls, PageContext) and cls is not PageContext:
-        names -= {field.name for field in dataclasses.fields(PageContext)}
+        names -= {field.name for field in dataclasses.fields(cls.__mro__[1])}
     return names
 
 

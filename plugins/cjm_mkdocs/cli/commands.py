@@ -18,6 +18,7 @@ import click
 
 from ..core.atomic import replace_text
 from .diff import diff
+from .poster import poster
 from .site_config import in_site_language, site_url
 from ..core.fields import SLUG, not_an_id
 from ..core.labels import DEFAULT_LANGUAGE, LANGUAGES, labels
@@ -408,3 +409,4 @@ def _created(make: Callable[[], Path]) -> None:
 
 
 main.add_command(diff)
+main.add_command(poster)

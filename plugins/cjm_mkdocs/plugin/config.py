@@ -60,6 +60,12 @@ class JourneyPluginConfig(base.Config):
     """Give each journey page its history from git: the latest commits that changed the journey, with what they
     changed in domain words, and the changes since its last review. Read with the git command line, no network;
     outside git the section says so."""
+    posters = c.Type(bool, default=False)
+    """Give each journey a wall poster for workshops: its header, emotion curve and touchpoint matrix as an A3
+    landscape PDF (`journeys/<id>.pdf`, written by WeasyPrint, offline), linked from its page. WeasyPrint takes a
+    second or two per poster, so each is kept in `.cache/plugin/cjm/posters/` and written again only when what it
+    shows changed; off by default, so that a large catalog's builds do not pay for it. `cjm poster` writes one
+    (A3 or A1) on the command line."""
     preview = c.Type(str, default="")
     """Comma-separated journey ids or patterns (`kauf-*`): build pages for these journeys only (with their current
     or target journey), for a quick `mkdocs serve` in a large catalog. All data is still checked; departments and

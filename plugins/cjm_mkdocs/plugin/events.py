@@ -26,6 +26,8 @@ from ..site import csp, links, pages
 from ..site.plan import SCRIPTS, STYLES, SitePlan
 from ..site.blocks import HtmlBlocks
 from ..site.cache import PageCache
+from ..site.posters import PosterShelf
+from ..render.pdf import PdfUnavailable
 from ..site.keys import digest
 from ..core.catalog import Catalog
 from .config import JourneyPluginConfig
@@ -43,6 +45,8 @@ from ..views.journey import current_before_target
 log = get_plugin_logger(__name__)
 CACHE_FILE = ".cache/plugin/cjm/changes.json"
 """What each commit changed in a journey, kept between runs (beside mkdocs.yml, like mkdocs-material's caches)."""
+POSTER_FOLDER = ".cache/plugin/cjm/posters"
+"""The journeys' posters (the `posters` option), kept between runs under the key of what each shows."""
 
 
 
@@ -96,8 +100,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         # now, not in on_config: the search plugins make their index in their own on_config or on_pre_build
         self.search_excluded_hidden = ExcludedFromSearch.applies(config.plugins)
         catalog = self._load()
-        self.plan = SitePlan(self._site(catalog, config), self.env, hold_html=True, cache=self.cache)
-        self._history_done()
+        self.plan = self._plan(catalog, config)
         generated = self.plan.pages
         self.titles = {page.uri: page.title for page in generated}
         self.held = {page.uri: page.blocks for page in generated if page.blocks}
@@ -116,8 +119,9 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.uri in in_nav else InclusionLevel.NOT_IN_NAV
             text = self.cache.text(page.uri)
             files.append(self.rebuilds.generated(config, page.uri, page.markdown, inclusion, text))
-        for uri, content in {**self.plan.downloads, **self.plan.media,
-                             **self.plan.assets(self.mermaid.own_assets())}.items():
+        made = {**self.plan.downloads, **self.plan.media, **self.plan.posters,
+                **self.plan.assets(self.mermaid.own_assets())}
+        for uri, content in made.items():
             files.append(File.generated(config, uri, content=content))
         for uri, path in self.mermaid.files().items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
@@ -126,6 +130,21 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
                  f"{len(generated)} pages made in {time.perf_counter() - start:.2f} s")
         log.debug(f"{len(self.cache.rendered)} of {len(generated)} pages rendered, the others kept from the last build")
         return files
+
+    def _plan(self, catalog: Catalog, config: MkDocsConfig) -> SitePlan:
+        """The site's pages, downloads and (with the `posters` option) posters."""
+        shelf = PosterShelf(self._base(config) / POSTER_FOLDER) if self.config.posters else None
+        try:
+            plan = SitePlan(self._site(catalog, config), self.env, hold_html=True, cache=self.cache, shelf=shelf)
+        except PdfUnavailable as exc:
+            raise PluginError(t("posters: {reason}; or set `posters: false`", reason=exc)) from None
+        finally:
+            self._history_done()
+        if shelf is not None:
+            log.info(t("posters: {made} of {count} written in {seconds} s, the others kept in {folder}",
+                       made=len(shelf.made), count=len(plan.posters), seconds=round(shelf.seconds, 1),
+                       folder=POSTER_FOLDER))
+        return plan
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Title generated pages safely; expand `<!-- cjm:diagram|matrix|curve <id> -->` lines in hand-written ones."""
@@ -264,7 +283,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
         return pages.Site(shown, labels(self.config.language), self.config.today or dt.date.today(),
                           self._edit_base(config), config.use_directory_urls, left_out,
                           links.tracker(config.repo_url, self.config.discuss, config.site_url), histories, state,
-                          config.site_url)
+                          config.site_url, self.config.posters)
 
     def _history(self, catalog: Catalog, config: MkDocsConfig) -> tuple[dict[str, JourneyHistory], str]:
         """Each journey's latest revisions and how complete the history is, worked out while the pages are made (see

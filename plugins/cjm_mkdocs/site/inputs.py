@@ -34,6 +34,8 @@ class Site:
     """``complete``, ``shallow`` (a shallow clone), ``none`` (no git repository) or ``off`` (not asked for)."""
     site_url: str | None = None
     """The site's address (mkdocs.yml `site_url`), for the absolute links of the news feed."""
+    posters: bool = False
+    """Whether each journey gets a poster (PDF) linked from its page (the plugin's `posters` option)."""
 
     @cached_property
     def summaries(self) -> dict[str, JourneySummary]:

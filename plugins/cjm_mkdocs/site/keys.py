@@ -1,8 +1,9 @@
 """What a generated page shows, as one digest: while the digest stays the same, so does the page.
 
-Every key covers the labels, the day, the site's links (edit base, directory URLs), the templates (a site's
-overrides included), the page's template, path, title and data file, and the data the page is made from, by the
-digests of the data files and their prose:
+Every key covers the labels, the day, the site's links (edit base, directory URLs, whether it has posters), the
+templates (a site's overrides included), the page's template, path, title and data file, and the data the page is
+made from, by the digests of the data files and their prose (a poster's key is its page's, see
+:mod:`cjm_mkdocs.site.posters`):
 
 - a journey page: the journey and its commits in git, the personas it names, the departments (named from many
   places of a journey; they are one file), the research sources it cites, its current or target journey, the
@@ -128,7 +129,7 @@ class PageKeys:
         """What every page is rendered with besides its data."""
         site = self.site
         return digest(json.dumps(dict(site.labels), sort_keys=True), site.today, site.edit_base, site.directory_urls,
-                      templates_digest(self.env))
+                      site.posters, templates_digest(self.env))
 
     def _history(self, journey_id: str) -> tuple[object, ...]:
         """A journey's history as its page shows it: the state, its commits and whether there are more."""

@@ -86,6 +86,11 @@ def download_uri(name: str) -> str:
     return f"{SECTIONS['overview']}/{name}"
 
 
+def poster_uri(journey_id: str) -> str:
+    """Where a journey's poster (PDF) lands, beside its page: ``journeys/<id>.pdf``."""
+    return f"{SECTIONS['journey']}/{journey_id}.pdf"
+
+
 def is_local(url: str) -> bool:
     """Whether a (safe) URL points into the site rather than to another host."""
     return not re.match(r"[a-z][a-z0-9+.\-]*:|[/\\]", url, re.IGNORECASE)

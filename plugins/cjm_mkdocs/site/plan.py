@@ -12,7 +12,9 @@ from jinja2 import Environment
 
 from .blocks import HtmlBlocks
 from .cache import PageCache
+from .keys import PageKeys
 from .pages import ASSETS, GeneratedPage, Site, downloads, expand_embeds, generate, media
+from .posters import PosterShelf
 
 STYLES = ("cjm.css",)
 SCRIPTS = ("catalog-filter.js", "table-sort.js", "table-scroll.js", "sidebar.js")
@@ -26,8 +28,10 @@ MERMAID_LOADER = "mermaid-load.mjs"
 class SitePlan:
     """Every generated page, download, research file and asset of a site, and the embeds of its hand-written pages."""
 
-    def __init__(self, site: Site, env: Environment, hold_html: bool = False, cache: PageCache | None = None) -> None:
-        """`cache` keeps the pages from one plan to the next (see :mod:`cjm_mkdocs.site.cache`)."""
+    def __init__(self, site: Site, env: Environment, hold_html: bool = False, cache: PageCache | None = None,
+                 shelf: PosterShelf | None = None) -> None:
+        """`cache` keeps the pages from one plan to the next (see :mod:`cjm_mkdocs.site.cache`), `shelf` the posters
+        (made when `site.posters` says so)."""
         self.site = site
         self.env = env
         if cache is not None:
@@ -36,10 +40,13 @@ class SitePlan:
         self.downloads: dict[str, str] = downloads(site)
         self.media: dict[str, bytes] = media(site)
         """The research folder's files the pages show (photos, clips, reports), by site path."""
+        keys = cache.keys if cache is not None else PageKeys(site, env)
+        self.posters: dict[str, bytes] = (shelf or PosterShelf(None)).posters(site, env, keys) if site.posters else {}
+        """Site path → PDF of each journey's poster."""
 
     def uris(self) -> list[str]:
-        """The source path of every page, download and research file the plan adds."""
-        return [*(page.uri for page in self.pages), *self.downloads, *self.media]
+        """The source path of every page, download, research file and poster the plan adds."""
+        return [*(page.uri for page in self.pages), *self.downloads, *self.media, *self.posters]
 
     def clashes(self, hand_written: Iterable[str]) -> list[str]:
         """Hand-written files that would hide a page or download of the plan."""

@@ -9,8 +9,10 @@ from markupsafe import Markup
 
 from ...core.model import STEP_TEXTS, Journey, LovePoint, Measure, PainPoint, Step
 from ...render import curve, mermaid
+from ...render.pdf import SHEETS
 from ...views import department as ownership, journey as views, lifecycle, portfolio, research, timeline
 from ..inputs import Site
+from ..links import poster_uri
 from .base import PageContext, page_fields
 from .news import change_lines
 from .overview import KpiRow, kpi_rows
@@ -146,6 +148,23 @@ class JourneyPage(PageContext):
     """Whether older commits than those listed changed it."""
     changed_since_review: int
     """How many of the listed commits came after its last review."""
+    poster: str | None
+    """The source path of its poster (PDF), when the site makes posters (the `posters` option)."""
+
+
+POSTER_TYPE = 6.5
+"""The size of an A3 poster's body text, in points (its headings and table scale with it)."""
+
+
+@dataclass(frozen=True)
+class PosterPage(JourneyPage):
+    """A journey as a wall poster (``poster.html.j2``): its page's context, laid out on one landscape sheet."""
+
+    size: str
+    """``a3`` or ``a1``."""
+    type_size: str
+    """The size of its body text as CSS (``6.5pt`` on A3, twice that on A1), shrunk where the journey needs it to fit
+    one sheet."""
 
 
 @dataclass(frozen=True)
@@ -198,7 +217,16 @@ def journey_page(site: Site, journey: Journey, here: str, source: str | None) ->
                   for m in views.measures_in_order(journey)],
         evidence=[step for step in journey.steps if step.evidence], assumed=research.assumed(journey),
         confidence=research.confidence(research.statements(journey)),
-        kpis=kpi_rows(portfolio.journey_kpis(journey, site.today), site.labels), **_history(site, journey))
+        kpis=kpi_rows(portfolio.journey_kpis(journey, site.today), site.labels), **_history(site, journey),
+        poster=poster_uri(journey.id) if site.posters else None)
+
+
+def poster_page(site: Site, journey: Journey, size: str, shrink: float = 1.0) -> PosterPage:
+    """The context of a journey's poster of `size` (:data:`~cjm_mkdocs.render.pdf.SHEETS`), its type `shrink`-ed to
+    fit one sheet: its page's, placed where the poster lands, without the edit link (paper links nothing)."""
+    page = journey_page(site, journey, poster_uri(journey.id), site.catalog.source_file("journey", journey.id))
+    points = POSTER_TYPE * SHEETS[size] * shrink
+    return PosterPage(**{**page.variables(), "edit_link": None}, size=size, type_size=f"{points:.2f}pt")
 
 
 def _known_history(site: Site, journey: Journey) -> timeline.JourneyHistory | None:
