@@ -44,7 +44,7 @@ def visit(page: Tab, site: Site, path: str, *, journey: bool = False) -> list[di
     check_sidebar(page)
     if journey:
         assert diagrams, "a journey page without its diagram"
-        assert page.page.locator("svg.cjm-curve").count() == 1 and page.page.locator(".cjm-matrix-wrap").count() == 1
+        assert page.page.locator("svg.cjm-curve").count() == 1 and page.page.locator(".cjm-matrix-wrap > table.cjm-matrix:not(.cjm-blueprint)").count() == 1
         check_matrix(page)
     for curve in page.page.locator("svg.cjm-curve").all():
         check_curve(curve)
