@@ -51,7 +51,9 @@ def test_each_journey_page_marks_every_statement_and_lists_its_assumptions(sampl
     figures = soup.select_one(".cjm-assumptions .cjm-confidence-figures")
     assert (int(figures["data-validated"]), int(figures["data-total"])) == (sum(bool(s[2]) for s in found), len(found))
     listed = [li.a.get_text() for li in soup.select(".cjm-assumed-list li")]
-    assert listed == [text for _, text, sources in found if not sources]
+    backed = any(sources for _, _, sources in found)
+    assert listed == ([text for _, text, sources in found if not sources] if backed else [])
+    assert (soup.select_one(".cjm-assumptions .cjm-all-assumed") is None) == backed
     for stage in journey["stages"]:
         for step in stage["steps"]:
             for pain in step.get("pain_points", []):

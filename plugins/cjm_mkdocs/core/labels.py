@@ -455,6 +455,8 @@ LABELS: dict[str, dict[str, str]] = {
         "assumptions": "Annahmen",
         "validated_of": "%s von %s Aussagen sind durch Forschung belegt.",
         "no_assumptions": "Keine Annahmen: jede Aussage ist durch Forschung belegt.",
+        "all_assumed": "Noch keine Aussage dieser Journey ist durch Forschung belegt: jede ist eine Annahme, wie ihre "
+                       "Markierungen zeigen. Quellen nennt `sources:` (siehe „Journeys schreiben“).",
         "overview_assumptions": "Annahmen",
         "overview_assumptions_intro": "Die Aussagen der heute gegangenen Journeys, die sich auf keine Forschungsquelle "
                                       "stützen: Bewertungen, Painpoints, Lovepoints und KPIs, die noch zu prüfen sind.",
@@ -906,6 +908,8 @@ LABELS: dict[str, dict[str, str]] = {
         "assumptions": "Assumptions",
         "validated_of": "%s of %s statements are validated by research.",
         "no_assumptions": "No assumptions: research backs every statement.",
+        "all_assumed": "No statement of this journey is backed by research yet: each is an assumption, as its mark "
+                       "shows. `sources:` names the research (see the writing guide).",
         "overview_assumptions": "Assumptions",
         "overview_assumptions_intro": "The statements of the journeys walked today that cite no research source: "
                                       "ratings, pain points, love points and KPIs still to be checked.",
