@@ -14,6 +14,8 @@ from cjm_mkdocs.site import pages
 from cjm_mkdocs.site.cache import PageCache
 from cjm_mkdocs.site.keys import embeds
 from cjm_mkdocs.site.plan import SitePlan
+from cjm_mkdocs.views import timeline
+from cjm_mkdocs.views.history import Change
 from conftest import TODAY, dump, lifecycle_data
 
 EVERY_JOURNEY = {"journeys/index.md", "personas/index.md", "departments/index.md", "research/index.md",
@@ -36,10 +38,12 @@ class Project:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dump(content), encoding="utf-8")
 
-    def site(self, today: dt.date = TODAY, template_dirs: tuple[Path, ...] = ()) -> SitePlan:
+    def site(self, today: dt.date = TODAY, template_dirs: tuple[Path, ...] = (),
+             histories: dict[str, timeline.JourneyHistory] | None = None) -> SitePlan:
         catalog, problems = self.loader.load()
         assert [p for p in problems if p.severity == "error"] == []
-        site = pages.Site(catalog, labels("de"), today, "https://git.example.com/edit/main/")
+        site = pages.Site(catalog, labels("de"), today, "https://git.example.com/edit/main/",
+                          histories=histories or {}, history_state="complete" if histories else "off")
         return SitePlan(site, pages.environment(template_dirs), hold_html=True, cache=self.cache)
 
     def rendered(self, **options: object) -> set[str]:
@@ -73,6 +77,17 @@ def test_an_edited_journey_renders_its_page_its_target_its_persona_and_the_pages
     assert project.rendered() == expected
     plan = project.site()
     assert "Kauf neu" in next(p.blocks.restore(p.markdown) for p in plan.pages if p.uri == "journeys/kauf-soll.md")
+
+
+def test_a_new_commit_renders_its_journeys_page_and_the_news_only(project: Project) -> None:
+    def revision(day: int, subject: str) -> timeline.Revision:
+        when = dt.datetime.combine(TODAY - dt.timedelta(days=day), dt.time(10))
+        return timeline.Revision(f"sha{day}", "Editor", when, subject, (Change("journey_added", "Kauf"),))
+    first = {"kauf": timeline.JourneyHistory((revision(9, "Angelegt"),))}
+    project.site(histories=first)
+    later = {"kauf": timeline.JourneyHistory((revision(2, "Neu bewertet"), revision(9, "Angelegt")))}
+    assert project.rendered(histories=later) == {"journeys/kauf.md", pages.NEWS}
+    assert project.rendered(histories=later) == set()
 
 
 def test_edited_prose_counts_as_an_edit_of_its_journey(project: Project, data: dict) -> None:

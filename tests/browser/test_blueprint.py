@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 
 from .sites import load_catalog
-from .test_palette import SCROLL_TO_SECTION, switch_to
+from .test_history import below_needed
+from .test_palette import LOOK, SCROLL_TO_SECTION, switch_to
 from .test_print import A4_LANDSCAPE_PRINTABLE
 from .web import screenshot
 
-SCHEMES = {"default": "light", "slate": "dark"}
+SCHEMES = LOOK
 LINE_CONTRAST = """() => [...document.querySelectorAll('#cjm-blueprint tr.cjm-blueprint-line > *')].map(cell => {
   const style = getComputedStyle(cell), p = window.__cjm;
   const behind = p.background(cell);
@@ -39,8 +40,7 @@ def test_the_blueprint_lanes_and_lines_are_legible(sites, tab, scheme: str) -> N
     lines = page.page.evaluate(LINE_CONTRAST)
     assert len(lines) == 6 and {line["style"] for line in lines} == {"dashed"}  # three lines, two cells each
     assert all(line["width"] >= 2 for line in lines)
-    low = sorted({f"{m['element']}: {m['ratio']:.2f} < {m['needed']}" for m in texts + lines if m["ratio"] < m["needed"]})
-    assert low == []
+    assert below_needed(page, texts + lines) == []
     page.page.locator("#cjm-blueprint").evaluate(SCROLL_TO_SECTION)
     page.page.mouse.move(600, 700)
     assert screenshot(page.page, f"journey-blueprint-{SCHEMES[scheme]}").stat().st_size > 10_000

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from .sites import SHOWCASE
-from .test_palette import SCROLL_TO_SECTION, switch_to
+from .test_palette import LOOK, SCROLL_TO_SECTION, switch_to
 from .test_print import A4_LANDSCAPE_PRINTABLE
 from .web import screenshot
 
-SCHEMES = {"default": "light", "slate": "dark"}
+SCHEMES = LOOK
 OUTSIDE_ITS_CHART = """() => [...document.querySelectorAll('article svg[role=img]')].flatMap(svg => {
   const box = svg.getBoundingClientRect();
   return [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect()])

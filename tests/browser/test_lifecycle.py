@@ -8,11 +8,11 @@ import pytest
 
 from .checks import visit
 from .test_history import below_needed
-from .test_palette import SCROLL_TO_SECTION, switch_to
+from .test_palette import LOOK, SCROLL_TO_SECTION, switch_to
 from .test_print import A4_LANDSCAPE_PRINTABLE, SCROLL_BOXES
 from .web import screenshot
 
-SCHEMES = {"default": "light", "slate": "dark"}
+SCHEMES = LOOK
 LIFECYCLE, JOURNEY, DETAILED = "overview/lifecycle/", "journeys/kundenlebenszyklus/", "journeys/umzug-strom-gas/"
 SHOWN = {LIFECYCLE: ".cjm-lifecycle", JOURNEY: ".cjm-details", DETAILED: ".cjm-part-of"}
 """Each page and what it shows of the lifecycle."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -285,7 +286,7 @@ class JourneyPlugin(BasePlugin[JourneyPluginConfig]):
                           links.tracker(config.repo_url, self.config.discuss, config.site_url), histories, state,
                           config.site_url, self.config.posters)
 
-    def _history(self, catalog: Catalog, config: MkDocsConfig) -> tuple[dict[str, JourneyHistory], str]:
+    def _history(self, catalog: Catalog, config: MkDocsConfig) -> tuple[Mapping[str, JourneyHistory], str]:
         """Each journey's latest revisions and how complete the history is, worked out while the pages are made (see
         :meth:`_files`); what each commit changed is kept, for the next build and (in `.cache/plugin/cjm/`) the next
         run."""

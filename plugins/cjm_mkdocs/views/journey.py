@@ -31,10 +31,15 @@ def review(last: dt.date | None, interval_months: int, today: dt.date) -> Review
     return Review(last, due, due < today)
 
 
+def mean_score(journey: Journey) -> float:
+    """The mean step score (1–5), unrounded."""
+    scores = [step.score for step in journey.steps]
+    return sum(scores) / len(scores)
+
+
 def overall_score(journey: Journey) -> float:
     """The mean step score (1–5), one decimal."""
-    scores = [step.score for step in journey.steps]
-    return round(sum(scores) / len(scores), 1)
+    return round(mean_score(journey), 1)
 
 
 def addresses(measure: Measure, step: Step, pain: PainPoint | None = None) -> bool:

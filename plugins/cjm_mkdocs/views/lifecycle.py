@@ -31,8 +31,8 @@ class Detail:
 
     @property
     def overall(self) -> float:
-        """The mean, one decimal (as the journey's overall rating)."""
-        return round(self.mean, 1)
+        """The journey's overall rating (its mean, one decimal)."""
+        return views.overall_score(self.journey)
 
     @property
     def mood(self) -> str:
@@ -94,8 +94,7 @@ class Lifecycle:
 @per_journey
 def detail(journey: Journey) -> Detail:
     """The figures of a journey as its parents roll them up."""
-    scores = [step.score for step in journey.steps]
-    return Detail(journey, fsum(scores) / len(scores), len(views.open_pain_points(journey)),
+    return Detail(journey, views.mean_score(journey), len(views.open_pain_points(journey)),
                   sum(step.moment_of_truth for step in journey.steps))
 
 

@@ -136,8 +136,8 @@ class Histories(Mapping[str, JourneyHistory]):
 
     def work_out(self, root: Path, order: list[str]) -> None:
         """Start working out the pairs `cache` lacks, the journeys in `order` first; few of them at once, here."""
-        order += [journey_id for journey_id in self._chosen if journey_id not in set(order)]
-        missing = {journey_id: changes for journey_id in order
+        first = set(order)
+        missing = {journey_id: changes for journey_id in [*order, *(i for i in self._chosen if i not in first)]
                    if (changes := [c for _, c in self._chosen[journey_id][0] if _key(c) not in self.cache.known])}
         count = sum(map(len, missing.values()))
         self._root = str(root)
